@@ -1,0 +1,124 @@
+import type { Diagnostic } from './diagnostic.js';
+import type { Phase } from './model.js';
+import type { SourceSpan } from './span.js';
+
+export type CheckKind = 'status' | 'body' | 'header' | 'schema' | 'duration' | 'extract' | 'request-schema';
+
+/** The outcome of one check. A failed check is data, never an exception. */
+export interface CheckResult {
+  kind: CheckKind;
+  /** What was checked, e.g. `status`, `$.data.client.id exists`, `header content-type`. */
+  name: string;
+  passed: boolean;
+  expected?: unknown;
+  actual?: unknown;
+  message?: string;
+  span?: SourceSpan;
+  /** Schema checks in `warn` mode fail without failing the step. */
+  severity?: 'error' | 'warning';
+}
+
+/** The request as sent (secrets redacted by the reporters and the runner before it leaves). */
+export interface RenderedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** JSON value, form fields, or a textual description of a multipart body. */
+  body?: unknown;
+  bodyKind?: 'json' | 'form' | 'multipart' | 'none';
+}
+
+export interface ResponseSummary {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON when the response says so and parses, else the text (truncated). */
+  body: unknown;
+  bodyText: string;
+  /** Bytes received; `truncated` when cut at the body size limit. */
+  size: number;
+  truncated: boolean;
+  durationMs: number;
+}
+
+export type StepStatus = 'passed' | 'failed' | 'skipped';
+
+export interface StepAttempt {
+  status?: number;
+  error?: string;
+  durationMs: number;
+}
+
+export interface StepResult {
+  id: string;
+  phase: Phase;
+  description?: string;
+  /** The doc the step belongs to when it ran through `use:`. */
+  fromDoc?: string;
+  status: StepStatus;
+  span: SourceSpan;
+  request?: RenderedRequest;
+  response?: ResponseSummary;
+  checks: CheckResult[];
+  /** Names of the variables this step extracted (values are not kept: they may be secrets). */
+  extracted: string[];
+  /** One line, e.g. `timeout after 5000 ms waiting for headers`. */
+  error?: { code: string; message: string };
+  skipReason?: string;
+  attempts: StepAttempt[];
+  startedAt: string;
+  durationMs: number;
+}
+
+export type DocStatusResult = 'passed' | 'failed' | 'skipped';
+
+export interface DocResult {
+  file: string;
+  displayPath: string;
+  title?: string;
+  endpoint?: string;
+  domain?: string;
+  tags: string[];
+  status: DocStatusResult;
+  skipReason?: string;
+  steps: StepResult[];
+  /** Docs executed through `use:` during this doc's run (display paths), once per execution. */
+  usedDocs: string[];
+  diagnostics: Diagnostic[];
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  interrupted?: boolean;
+}
+
+export interface RunSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  invalid: number;
+}
+
+export interface RunResult {
+  runId: string;
+  stepdocVersion: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  docs: DocResult[];
+  /** Diagnostics of docs that could not run (invalid), and run-level warnings. */
+  diagnostics: Diagnostic[];
+  summary: RunSummary;
+  interrupted: boolean;
+  shard?: { index: number; total: number };
+  environment: { node: string; platform: string; mock: boolean; apis: Record<string, string | undefined> };
+}
+
+/** Typed events the runner emits while it works; reporters subscribe, the runner never prints. */
+export type RunEvent =
+  | { type: 'run:start'; total: number; startedAt: string }
+  | { type: 'doc:start'; file: string; displayPath: string }
+  | { type: 'step:end'; file: string; step: StepResult }
+  | { type: 'doc:end'; doc: DocResult }
+  | { type: 'run:end'; result: RunResult };
+
+export type RunListener = (event: RunEvent) => void;

@@ -1,0 +1,51 @@
+/** A place in a source file. Lines and columns are 1-based, as editors show them. */
+export interface SourceSpan {
+  file: string;
+  line: number;
+  col: number;
+  /** Length of the span on its first line, for the caret underline (defaults to 1). */
+  length?: number;
+}
+
+/** Maps character offsets of a text to 1-based line/column, with one scan of the text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    }
+  }
+
+  position(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo] + 1 };
+  }
+
+  /** The text of a 1-based line, without its line ending. */
+  lineText(line: number): string {
+    const start = this.starts[line - 1];
+    if (start === undefined) return '';
+    const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
+    return this.text.slice(start, end).replace(/\r$/, '');
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+export function spanAt(file: string, index: LineIndex, offset: number, length = 1): SourceSpan {
+  const { line, col } = index.position(offset);
+  return { file, line, col, length };
+}
+
+export function formatSpan(span: SourceSpan): string {
+  return `${span.file}:${span.line}:${span.col}`;
+}
