@@ -1,0 +1,70 @@
+import { ExitCode } from '../core/exit-codes.js';
+import { StepdocError } from '../core/errors.js';
+import { renderDiagnostic } from '../core/codeframe.js';
+import { processIO, frameStyle, useColor, type CliIO, type Command } from './io.js';
+import { HELP, VERSION } from './help.js';
+
+/** Commands load lazily: `stepdoc lint` never pays for undici, `run` never for the mock unless --mock. */
+const commands: Record<string, () => Promise<{ command: Command }>> = {
+  run: () => import('./commands/run.js'),
+};
+
+export async function main(argv: string[], io?: CliIO): Promise<number> {
+  const controller = new AbortController();
+  const cli = io ?? processIO(controller.signal);
+  const detach = io ? () => {} : attachSignals(controller);
+  try {
+    return await dispatch(argv, cli);
+  } catch (error) {
+    return reportError(error, cli, argv.includes('--verbose'));
+  } finally {
+    detach();
+  }
+}
+
+async function dispatch(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(HELP);
+    return ExitCode.Ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return ExitCode.Ok;
+  }
+  const load = commands[name];
+  if (!load) {
+    const { didYouMean } = await import('../core/suggest.js');
+    const help = didYouMean(name, Object.keys(commands));
+    io.stderr.write(`error[usage]: unknown command \`${name}\`${help ? `\n  = help: ${help}` : ''}\n  = help: run \`stepdoc --help\` for the commands\n`);
+    return ExitCode.Invalid;
+  }
+  const { command } = await load();
+  return command(rest, io);
+}
+
+/** User errors print a diagnostic and exit 2; anything else is a bug: one line, stack only with --verbose. */
+function reportError(error: unknown, io: CliIO, verbose: boolean): number {
+  if (error instanceof StepdocError) {
+    io.stderr.write(renderDiagnostic(error.toDiagnostic(), undefined, frameStyle(useColor(io, 'stderr'))) + '\n');
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`internal error: ${message}\nThis is a bug in stepdoc; please report it with the command you ran.\n`);
+  if (verbose && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
+  return ExitCode.Internal;
+}
+
+/** First SIGINT/SIGTERM aborts the run gracefully; a second one exits at once. */
+function attachSignals(controller: AbortController): () => void {
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(ExitCode.Interrupted);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
