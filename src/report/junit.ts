@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { DocResult, RunResult, StepResult } from '../core/result.js';
+import type { Reporter, ReporterFactory, ReporterOptions } from './reporter.js';
+import { docFailureMessage, failureDetail, failureLine, failureMessage, failedChecks, seconds, stepTitle } from './describe.js';
+import { repoPath } from './paths.js';
+import { prepareResult } from './prepare.js';
+import { invalidFiles } from './summary.js';
+import { el, renderXml, type XmlElement } from './xml.js';
+import { writeFileAtomic } from './write-file.js';
+
+interface Counts { tests: number; failures: number; errors: number; skipped: number }
+
+function stepCase(doc: DocResult, step: StepResult, rootDir: string): XmlElement {
+  const name = step.fromDoc ? `${step.fromDoc} › ${stepTitle(step)}` : stepTitle(step);
+  const attrs = { name, classname: doc.displayPath, file: repoPath(rootDir, step.span.file || doc.file), line: step.span.line, time: seconds(step.durationMs) };
+  if (step.status === 'failed') {
+    const type = step.error?.code ?? failedChecks(step)[0]?.kind ?? 'failure';
+    return el('testcase', { ...attrs, line: failureLine(step) }, [el('failure', { message: failureMessage(step), type }, [], failureDetail(step))]);
+  }
+  if (step.status === 'skipped') {
+    return el('testcase', attrs, [el('skipped', { message: step.skipReason ?? doc.skipReason ?? 'skipped' })]);
+  }
+  return el('testcase', attrs);
+}
+
+/** A doc whose outcome no step carries (skipped before any step, or failed outside one) gets one case. */
+function docCase(doc: DocResult, rootDir: string): XmlElement | undefined {
+  const attrs = { name: '(doc)', classname: doc.displayPath, file: repoPath(rootDir, doc.file), line: 1, time: seconds(doc.durationMs) };
+  if (doc.status === 'failed' && !doc.steps.some((s) => s.status === 'failed')) {
+    const detail = doc.diagnostics.map((d) => `${d.severity}[${d.code}]: ${d.message}`).join('\n');
+    return el('testcase', attrs, [el('failure', { message: docFailureMessage(doc), type: 'doc' }, [], detail)]);
+  }
+  if (doc.status === 'skipped' && doc.steps.length === 0) {
+    return el('testcase', attrs, [el('skipped', { message: doc.skipReason ?? 'skipped' })]);
+  }
+  return undefined;
+}
+
+function count(cases: XmlElement[]): Counts {
+  const has = (c: XmlElement, name: string) => (c.children ?? []).some((x) => x.name === name);
+  return {
+    tests: cases.length,
+    failures: cases.filter((c) => has(c, 'failure')).length,
+    errors: cases.filter((c) => has(c, 'error')).length,
+    skipped: cases.filter((c) => has(c, 'skipped')).length,
+  };
+}
+
+function docSuite(doc: DocResult, rootDir: string): XmlElement {
+  const cases = doc.steps.map((s) => stepCase(doc, s, rootDir));
+  const extra = docCase(doc, rootDir);
+  if (extra) cases.push(extra);
+  const children = [...cases];
+  const notes = doc.diagnostics.map((d) => `${d.severity}[${d.code}]: ${d.message}`);
+  if (notes.length > 0) children.push(el('system-out', {}, [], notes.join('\n')));
+  return el('testsuite', {
+    name: doc.displayPath, ...count(cases), time: seconds(doc.durationMs), timestamp: doc.startedAt,
+    file: repoPath(rootDir, doc.file),
+  }, children);
+}
+
+/** A file that could not run: one suite with one erroring case listing its diagnostics. */
+function invalidSuite(file: string, diagnostics: Diagnostic[], rootDir: string): XmlElement {
+  const mine = diagnostics.filter((d) => d.span?.file === file && d.severity === 'error');
+  const path = repoPath(rootDir, file);
+  const first = mine[0];
+  const detail = mine.map((d) => `${d.span ? `${path}:${d.span.line}:${d.span.col} ` : ''}${d.code}: ${d.message}${d.help ? ` (${d.help})` : ''}`).join('\n');
+  const testcase = el('testcase', { name: '(invalid doc)', classname: path, file: path, line: first?.span?.line ?? 1, time: '0.000' }, [
+    el('error', { message: first ? `${first.code}: ${first.message}` : 'invalid doc', type: first?.code ?? 'invalid' }, [], detail),
+  ]);
+  return el('testsuite', { name: path, tests: 1, failures: 0, errors: 1, skipped: 0, time: '0.000', file: path }, [testcase]);
+}
+
+export function renderJunit(result: RunResult, rootDir: string): string {
+  const suites = result.docs.map((d) => docSuite(d, rootDir));
+  for (const file of invalidFiles(result.docs, result.diagnostics)) suites.push(invalidSuite(file, result.diagnostics, rootDir));
+  const total = suites.reduce<Counts>((acc, s) => ({
+    tests: acc.tests + Number(s.attrs?.tests), failures: acc.failures + Number(s.attrs?.failures),
+    errors: acc.errors + Number(s.attrs?.errors), skipped: acc.skipped + Number(s.attrs?.skipped),
+  }), { tests: 0, failures: 0, errors: 0, skipped: 0 });
+  return renderXml(el('testsuites', { name: 'stepdoc', ...total, time: seconds(result.durationMs), timestamp: result.startedAt }, suites));
+}
+
+export const createJunitReporter: ReporterFactory = (options: ReporterOptions): Reporter => ({
+  async finish(result) {
+    const path = join(options.reportDir, 'junit.xml');
+    await writeFileAtomic(path, renderJunit(prepareResult(result, options), options.rootDir));
+    return [path];
+  },
+});
