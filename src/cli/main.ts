@@ -7,6 +7,7 @@ import { HELP, VERSION } from './help.js';
 /** Commands load lazily: `stepdoc lint` never pays for undici, `run` never for the mock unless --mock. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   run: () => import('./commands/run.js'),
+  record: () => import('./commands/record.js'),
 };
 
 export async function main(argv: string[], io?: CliIO): Promise<number> {
