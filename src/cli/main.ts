@@ -7,6 +7,7 @@ import { HELP, VERSION } from './help.js';
 /** Commands load lazily: `stepdoc lint` never pays for undici, `run` never for the mock unless --mock. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   run: () => import('./commands/run.js'),
+  'merge-reports': () => import('./commands/merge-reports.js'),
   record: () => import('./commands/record.js'),
 };
 
