@@ -6,7 +6,14 @@ export type JsonSchema = Record<string, unknown> | boolean;
 export type SpecVersion = '2.0' | '3.0' | '3.1';
 
 export interface MediaSpec {
+  /** Dereferenced (internal `$ref`s replaced by their targets; recursive schemas are cyclic object graphs). */
   schema?: JsonSchema;
+  /**
+   * JSON pointer of the schema as written inside `LoadedSpec.document`, e.g.
+   * `/paths/~1clients/post/responses/201/schema`. Validators compile by pointer, so shared
+   * components compile once. Absent for schemas stepdoc synthesised (Swagger 2.0 form fields).
+   */
+  pointer?: string;
   example?: unknown;
   /** OAS 3 named examples, already reduced to their `value`. */
   examples?: Record<string, unknown>;
@@ -36,6 +43,7 @@ export interface ResponseSpec {
  * `$ref`s are already resolved.
  */
 export interface Operation {
+  /** Upper case: `GET`, `POST`, … */
   method: string;
   /** The path template as written in the spec, e.g. `/v0/external_cards/transfers/{transfer_id}`. */
   path: string;
@@ -59,7 +67,11 @@ export interface LoadedSpec {
   operations: Operation[];
   /** Problems found while loading that did not stop it (unknown formats, broken refs, …). */
   warnings: Diagnostic[];
-  /** The whole document after `$ref` resolution, for tools that need more. */
+  /**
+   * The whole document, bundled: refs to other local files are pulled in, so every `$ref` left is
+   * internal (`#/…`); remote and broken refs are cut (see `warnings`). Operation schemas are the
+   * dereferenced view of it.
+   */
   document: Record<string, unknown>;
 }
 
