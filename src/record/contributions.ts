@@ -27,7 +27,12 @@ export function contributionsOf(docs: readonly DocResult[], rootDir: string, loc
     own.input.outcome = doc.status;
     own.input.finishedAt = doc.finishedAt;
     if (doc.status === 'passed' || doc.status === 'failed') own.input.reuseIncrement += 1;
-    for (const used of doc.usedDocs ?? []) entry(path.resolve(rootDir, used), toPosix(used)).input.reuseIncrement += 1;
+    for (const used of doc.usedDocs ?? []) {
+      const c = entry(path.resolve(rootDir, used), toPosix(used));
+      c.input.reuseIncrement += 1;
+      // Only a savedAt stamp for a doc that ran solely through `use:`; its own result, if any, overrides.
+      if (c.input.outcome === undefined) c.input.finishedAt = doc.finishedAt;
+    }
   }
   return [...byFile.values()];
 }
