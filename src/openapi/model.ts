@@ -83,6 +83,8 @@ export interface SchemaViolation {
   rule: string;
   message: string;
   value?: unknown;
+  /** The rule as the spec states it, e.g. `{ type: 'string' }` or `{ required: ['id'] }`. */
+  expected?: unknown;
 }
 
 /** `undefined` schema means the spec has nothing to validate against (say so in verbose output). */
@@ -91,4 +93,6 @@ export interface ValidationOutcome {
   violations: SchemaViolation[];
   /** Why nothing was validated, when `validated` is false. */
   reason?: string;
+  /** The spec entry used, e.g. `201 application/json` (response) or `application/json` (request). */
+  target?: string;
 }
