@@ -1,0 +1,125 @@
+import type { LoadedSpec, Operation } from '../openapi/model.js';
+import { editDistance } from '../core/suggest.js';
+
+export interface Route {
+  method: string;
+  /** The served path template: prefix + operation path, e.g. `/v0/external_cards/{external_card_id}`. */
+  path: string;
+  operation: Operation;
+  spec: LoadedSpec;
+  segments: Segment[];
+}
+
+interface Segment {
+  literal?: string;
+  pattern?: RegExp;
+  names: string[];
+}
+
+export interface RouteMatch {
+  route: Route;
+  params: Record<string, string>;
+}
+
+/** Routes of every operation of every spec, under each of its prefixes (basePath, servers). */
+export class Router {
+  readonly routes: Route[] = [];
+
+  constructor(specs: LoadedSpec[]) {
+    const seen = new Set<string>();
+    for (const spec of specs) {
+      for (const operation of spec.operations) {
+        const prefixes = operation.prefixes.length > 0 ? operation.prefixes : [''];
+        for (const prefix of prefixes) {
+          const path = normalisePath(joinPath(prefix, operation.path));
+          const method = operation.method.toUpperCase();
+          const key = `${method} ${path.replace(/\{[^}]*\}/g, '{}')}`;
+          if (seen.has(key)) continue; // first spec wins when two declare the same route
+          seen.add(key);
+          this.routes.push({ method, path, operation, spec, segments: compile(path) });
+        }
+      }
+    }
+  }
+
+  /** The most specific route for a request: literal segments beat templates, earlier declarations break ties. */
+  match(method: string, rawPath: string): RouteMatch | undefined {
+    const parts = splitPath(rawPath);
+    let best: { match: RouteMatch; score: number } | undefined;
+    for (const route of this.routes) {
+      if (route.method !== method.toUpperCase() || route.segments.length !== parts.length) continue;
+      const matched = matchSegments(route.segments, parts);
+      if (matched && (!best || matched.score > best.score)) best = { match: { route, params: matched.params }, score: matched.score };
+    }
+    return best?.match;
+  }
+
+  /** Routes closest to an unknown request, for the 404 body: same path other method first, then by edit distance. */
+  closest(method: string, rawPath: string, count = 3): Array<{ method: string; path: string }> {
+    const parts = splitPath(rawPath);
+    const target = '/' + parts.join('/');
+    const scored = this.routes.map((route) => {
+      const samePath = route.segments.length === parts.length && matchSegments(route.segments, parts) !== undefined;
+      const distance = samePath ? -1 : editDistance(target, route.path) + (route.method === method.toUpperCase() ? 0 : 2);
+      return { method: route.method, path: route.path, distance };
+    });
+    scored.sort((a, b) => a.distance - b.distance);
+    return scored.slice(0, count).map(({ method: m, path }) => ({ method: m, path }));
+  }
+}
+
+function matchSegments(segments: Segment[], parts: string[]): { params: Record<string, string>; score: number } | undefined {
+  const params: Record<string, string> = {};
+  let score = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (segment.literal !== undefined) {
+      if (segment.literal !== parts[i]) return undefined;
+      score++;
+      continue;
+    }
+    const found = segment.pattern?.exec(parts[i]);
+    if (!found) return undefined;
+    segment.names.forEach((name, index) => (params[name] = safeDecode(found[index + 1])));
+  }
+  return { params, score };
+}
+
+function compile(path: string): Segment[] {
+  return splitPath(path).map((part) => {
+    if (!part.includes('{')) return { literal: part, names: [] };
+    const names: string[] = [];
+    const source = part
+      .split(/(\{[^}]*\})/)
+      .map((piece) => {
+        if (piece.startsWith('{') && piece.endsWith('}')) {
+          names.push(piece.slice(1, -1));
+          return '([^/]+?)';
+        }
+        return piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('');
+    return { pattern: new RegExp(`^${source}$`), names };
+  });
+}
+
+export function splitPath(path: string): string[] {
+  return path.split('?')[0].split('/').filter((p) => p !== '');
+}
+
+function normalisePath(path: string): string {
+  return '/' + splitPath(path).join('/');
+}
+
+/** Joins a server prefix and a path without doubling or losing the slash. */
+export function joinPath(prefix: string, path: string): string {
+  return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

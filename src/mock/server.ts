@@ -1,0 +1,94 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LoadedSpec } from '../openapi/model.js';
+import { createSpecValidator, type SpecValidator } from '../openapi/validate.js';
+import { MockHandler } from './handler.js';
+import { badRequestProblem, internalProblem } from './problem.js';
+import { MalformedBodyError, readRequest } from './request.js';
+import { problemReply, type Reply } from './respond.js';
+
+export interface MockRequestLog {
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+}
+
+export interface MockOptions {
+  specs: LoadedSpec[];
+  /** 0 or undefined: an ephemeral port. */
+  port?: number;
+  host?: '127.0.0.1';
+  /** Unknown ids answer 404 instead of the example. */
+  strictState?: boolean;
+  seed?: number;
+  onRequest?: (log: MockRequestLog) => void;
+}
+
+export interface RunningMock {
+  url: string;
+  routes: Array<{ method: string; path: string }>;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded mock on 127.0.0.1 (HTTP/1.1 keep-alive, what undici expects). One state per call. */
+export async function startMock(options: MockOptions): Promise<RunningMock> {
+  const validators = new Map<LoadedSpec, SpecValidator>();
+  for (const spec of options.specs) validators.set(spec, await createSpecValidator(spec));
+  const handler = new MockHandler({
+    specs: options.specs,
+    strictState: options.strictState,
+    seed: options.seed,
+    check: (spec, operation, mediaType, body) => validators.get(spec)!.validateRequest(operation, mediaType, body),
+  });
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    void serve(handler, req, res, options.onRequest);
+  });
+  server.keepAliveTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    routes: handler.router.routes.map((r) => ({ method: r.method, path: r.path })),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serve(handler: MockHandler, req: IncomingMessage, res: ServerResponse, onRequest?: (log: MockRequestLog) => void): Promise<void> {
+  const started = performance.now();
+  const path = (req.url ?? '/').split('?')[0];
+  let reply: Reply;
+  try {
+    const request = await readRequest(req);
+    reply = handler.handle(request);
+  } catch (error) {
+    reply =
+      error instanceof MalformedBodyError
+        ? problemReply(badRequestProblem(path, error.message))
+        : problemReply(internalProblem(path, error instanceof Error ? error.message : String(error)));
+  }
+  send(res, reply, req.method === 'HEAD');
+  onRequest?.({ method: req.method ?? 'GET', path, status: reply.status, ms: Math.round(performance.now() - started) });
+}
+
+function send(res: ServerResponse, reply: Reply, head: boolean): void {
+  const headers: Record<string, string> = { 'x-stepdoc-mock': reply.source };
+  let payload: string | undefined;
+  if (reply.body !== undefined) {
+    const json = reply.mediaType === undefined || /json/i.test(reply.mediaType) || typeof reply.body !== 'string';
+    payload = json ? JSON.stringify(reply.body) : String(reply.body);
+    headers['content-type'] = json && !/json/i.test(reply.mediaType ?? '') ? 'application/json' : (reply.mediaType ?? 'application/json');
+    headers['content-length'] = String(Buffer.byteLength(payload));
+  } else if (reply.status !== 204 && reply.status !== 304) {
+    headers['content-length'] = '0';
+  }
+  res.writeHead(reply.status, headers);
+  res.end(head ? undefined : payload);
+}

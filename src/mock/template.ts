@@ -1,0 +1,33 @@
+import { Liquid } from 'liquidjs';
+import { isObject } from './schema-util.js';
+
+/** What templates in `x-stepdoc-mock` bodies and predicates can read. */
+export interface TemplateContext {
+  request: { method: string; path: string; body: unknown; query: unknown; params: unknown; headers: unknown };
+  /** The stored resource the request addresses (by its id path parameter), if any. */
+  stored?: unknown;
+  /** A fresh generated id, e.g. for error ids. */
+  id?: string;
+  now: string;
+}
+
+const engine = new Liquid({ strictVariables: false, strictFilters: true, jsTruthy: true });
+const SINGLE_EXPRESSION = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/;
+
+/**
+ * Renders every string in a value. A string that is exactly one `{{ … }}` keeps the value's type, so
+ * `amount: "{{ request.body.amount }}"` stays a number, like stepdoc's step templates.
+ */
+export function renderValue(value: unknown, context: TemplateContext): unknown {
+  if (typeof value === 'string') return renderString(value, context);
+  if (Array.isArray(value)) return value.map((item) => renderValue(item, context));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderValue(v, context)]));
+  return value;
+}
+
+export function renderString(text: string, context: TemplateContext): unknown {
+  if (!text.includes('{{') && !text.includes('{%')) return text;
+  const single = SINGLE_EXPRESSION.exec(text);
+  if (single && !single[1].includes('}}')) return engine.evalValueSync(single[1], context as unknown as object) ?? null;
+  return engine.parseAndRenderSync(text, context as unknown as object) as string;
+}
