@@ -13,6 +13,8 @@ export interface Misbehave {
   ignoreCardLimit?: boolean;
   /** sales: the client's first card is not made the default one. */
   noAutoDefault?: boolean;
+  /** sales: the main base serves sync_card too, instead of answering 404. */
+  serveSyncCardOnMain?: boolean;
   /** synctera: the reserved amounts (1, 1100, 2, 1200, …) succeed like any other. */
   ignoreSpecialAmounts?: boolean;
   /** synctera: a second partial reversal of the same PULL is accepted. */
@@ -46,6 +48,7 @@ const ALL: Record<MisbehaveSwitch, true> = {
   allowMissingFields: true,
   ignoreCardLimit: true,
   noAutoDefault: true,
+  serveSyncCardOnMain: true,
   ignoreSpecialAmounts: true,
   allowSecondPartialReversal: true,
   allowPushReversal: true,

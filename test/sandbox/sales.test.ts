@@ -55,6 +55,12 @@ describe('sales sandbox: auth and bases', () => {
     expect((await main.call('POST', SYNC, card(clientId))).status).toBe(404);
     expect((await fallback.call('POST', SYNC, card(clientId))).status).toBe(201);
   });
+
+  it('serves sync_card on the main base too when serveSyncCardOnMain is set', async () => {
+    const { main } = await start({ serveSyncCardOnMain: true });
+    await connectGateway(main);
+    expect((await main.call('POST', SYNC, card(await newClient(main)))).status).toBe(201);
+  });
 });
 
 describe('sales sandbox: payment settings', () => {
