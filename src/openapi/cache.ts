@@ -1,0 +1,36 @@
+import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
+import { StepdocError } from '../core/errors.js';
+import { loadSpec } from './load.js';
+import type { LoadedSpec } from './model.js';
+
+export interface SpecLoad {
+  /** Undefined when the file could not be read or parsed at all. */
+  spec?: LoadedSpec;
+  /** Why not: a warning — the run goes on without validation for the docs using it. */
+  diagnostics: Diagnostic[];
+}
+
+const loads = new Map<string, Promise<SpecLoad>>();
+
+/** One load per file per process; docs asking at the same time share the same promise. */
+export function loadSpecCached(file: string): Promise<SpecLoad> {
+  let pending = loads.get(file);
+  if (!pending) {
+    pending = loadSpec(file).then(
+      (spec) => ({ spec, diagnostics: [] }),
+      (error: unknown) => ({ diagnostics: [toWarning(file, error)] }),
+    );
+    loads.set(file, pending);
+  }
+  return pending;
+}
+
+function toWarning(file: string, error: unknown): Diagnostic {
+  if (error instanceof StepdocError) return { ...error.toDiagnostic(), severity: 'warning' };
+  return warningDiag('spec-unreadable', `cannot load swagger file ${file}: ${(error as Error)?.message ?? String(error)}`);
+}
+
+/** Forget every loaded spec (tests, watch mode). */
+export function clearSpecCache(): void {
+  loads.clear();
+}
