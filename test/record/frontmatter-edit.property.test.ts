@@ -63,7 +63,9 @@ const editsArb = fc.record({
   timesReused: fc.option(fc.nat(1000), { nil: undefined }),
 });
 
-function build(doc: fc.Infer<typeof docArb>) {
+type GeneratedDoc = typeof docArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(doc: GeneratedDoc) {
   // Interleave record keys among the other entries, deterministically from the seed.
   const seen = new Set<string>();
   const entries: Entry[] = doc.others.filter((e) => {
