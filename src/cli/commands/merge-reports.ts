@@ -16,6 +16,7 @@ const HELP = `stepdoc merge-reports FILE... — merge the report.json of shard r
 
   --reporter NAME          repeatable: json (default), junit, html, github, console
   --report-dir DIR         where reports are written (default: reports/)
+  --root-dir DIR           the repository root the docs' paths are shown relative to (default: .)
   --secret VALUE           repeatable; also STEPDOC_SECRET_* and STEPDOC_TOKEN_* (redacted again)
   --max-report-body-chars N  truncate response bodies further (default: keep the inputs' size)
   --gate                   exit 1 when the merged run failed (as \`stepdoc run\` does)
@@ -51,6 +52,7 @@ function parse(argv: string[]) {
     options: {
       reporter: { type: 'string', multiple: true },
       'report-dir': { type: 'string' },
+      'root-dir': { type: 'string' },
       secret: { type: 'string', multiple: true },
       'max-report-body-chars': { type: 'string' },
       gate: { type: 'boolean' },
@@ -87,16 +89,17 @@ export const command: Command = async (argv, io) => {
     throw new UsageError(`${duplicates.length} doc(s) appear in more than one report, e.g. ${duplicates[0]}`, 'merge the reports of disjoint shards of one run');
   }
   const merged = mergeRunResults(inputs);
+  const rootDir = resolve(io.cwd, values['root-dir'] ?? '.');
   const factories = await Promise.all((values.reporter?.length ? values.reporter : ['json']).map(loadReporter));
   const options: ReporterOptions = {
-    rootDir: io.cwd,
+    rootDir,
     reportDir: resolve(io.cwd, values['report-dir'] ?? 'reports'),
     redactor: new Redactor(secretsFrom(io, values.secret ?? [])),
     out: io.stdout,
     color: useColor(io),
     env: io.env,
     maxReportBodyChars: parsed.maxChars,
-    sources: await readSources(merged, io.cwd),
+    sources: await readSources(merged, rootDir),
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
   };

@@ -236,7 +236,7 @@ export const CLIENT_JS = String.raw`
   }
   var ok = s.failed === 0 && s.invalid === 0 && !run.interrupted;
   document.getElementById('summary').appendChild(h('div', {}, [
-    h('h1', { text: (ok ? '✅ ' : '❌ ') + 'stepdoc: ' + s.total + ' docs' }),
+    h('h1', {}, [badge(ok ? 'passed' : run.interrupted ? 'interrupted' : 'failed'), ' stepdoc: ' + s.total + ' docs']),
     h('div', { class: 'meta', text: metaText }),
     h('div', { class: 'chips' }, [chip('all', s.total, 'total'), chip('passed', s.passed, 'passed'), chip('failed', s.failed, 'failed'),
       chip('skipped', s.skipped, 'skipped'), chip('invalid', s.invalid, 'invalid')]),

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { repoPath } from '../paths.js';
 import { renderDiagnostic } from '../../core/codeframe.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { RunResult } from '../../core/result.js';
@@ -17,7 +18,9 @@ export interface ReportView {
 function framed(diag: Diagnostic, sources: ReadonlyMap<string, string>, rootDir: string): ViewDiagnostic {
   const file = diag.span?.file;
   const source = file === undefined ? undefined : sources.get(file) ?? sources.get(resolve(rootDir, file));
-  return { ...diag, frame: renderDiagnostic(diag, source) };
+  // Shown relative to the repository: the absolute path of the machine that ran means nothing here.
+  const shown = diag.span ? { ...diag, span: { ...diag.span, file: repoPath(rootDir, diag.span.file) } } : diag;
+  return { ...diag, frame: renderDiagnostic(shown, source) };
 }
 
 export function buildView(result: RunResult, invalidFiles: string[], sources: ReadonlyMap<string, string>, rootDir: string): ReportView {
@@ -25,7 +28,7 @@ export function buildView(result: RunResult, invalidFiles: string[], sources: Re
   const diagnostics = result.diagnostics.map(frame);
   return {
     run: { ...result, diagnostics, docs: result.docs.map((doc) => ({ ...doc, diagnostics: doc.diagnostics.map(frame) })) },
-    invalid: invalidFiles.map((file) => ({ file, diagnostics: diagnostics.filter((d) => d.span?.file === file) })),
+    invalid: invalidFiles.map((file) => ({ file: repoPath(rootDir, file), diagnostics: diagnostics.filter((d) => d.span?.file === file) })),
   };
 }
 

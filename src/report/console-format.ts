@@ -1,0 +1,73 @@
+import type { Colors } from 'picocolors/types.js';
+import type { CheckResult, DocResult, RenderedRequest, RunResult, StepResult } from '../core/result.js';
+
+export const MARK = { passed: '✓', failed: '✗', skipped: '↷' } as const;
+
+export function ms(value: number): string {
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+}
+
+export function docLine(doc: DocResult, c: Colors): string {
+  const color = doc.status === 'passed' ? c.green : doc.status === 'failed' ? c.red : c.yellow;
+  const what = doc.endpoint ? c.dim(` ${doc.endpoint}`) : '';
+  const reason = doc.status === 'skipped' && doc.skipReason ? c.dim(` — ${doc.skipReason}`) : '';
+  return `${color(MARK[doc.status])} ${doc.displayPath}${what} ${c.dim(`(${ms(doc.durationMs)})`)}${reason}`;
+}
+
+/** The failure of one doc: each failed step with its place, expected vs actual, and the request. */
+export function failureDetail(doc: DocResult, c: Colors): string {
+  const lines = [c.red(c.bold(`✗ ${doc.displayPath}`))];
+  for (const step of doc.steps.filter((s) => s.status === 'failed')) lines.push(...stepDetail(step, c));
+  return lines.join('\n');
+}
+
+function stepDetail(step: StepResult, c: Colors): string[] {
+  const where = `${step.span.file}:${step.span.line}`;
+  const via = step.fromDoc ? c.dim(` (via use: ${step.fromDoc})`) : '';
+  const lines = [`  step ${c.bold(step.id)}${step.description ? ` — ${step.description}` : ''} ${c.dim(`at ${where}`)}${via}`];
+  if (step.error) lines.push(`    ${c.red('error')}: ${step.error.message}`);
+  for (const check of step.checks.filter((k) => !k.passed)) lines.push(...checkDetail(check, c));
+  if (step.request) lines.push(...requestDetail(step.request, c));
+  if (step.response) {
+    lines.push(c.dim(`    response: ${step.response.status} in ${ms(step.response.durationMs)}`));
+    const body = step.response.bodyText;
+    if (body) lines.push(c.dim(`    ${indent(clip(body, 600), '    ')}`));
+  }
+  if (step.attempts.length > 1) lines.push(c.dim(`    attempts: ${step.attempts.length}`));
+  return lines;
+}
+
+function checkDetail(check: CheckResult, c: Colors): string[] {
+  const label = check.severity === 'warning' ? c.yellow('warning') : c.red('failed');
+  const lines = [`    ${label} ${check.name}${check.message ? `: ${check.message}` : ''}`];
+  if (check.expected !== undefined) lines.push(`      expected: ${c.green(show(check.expected))}`);
+  if (check.actual !== undefined) lines.push(`      actual:   ${c.red(show(check.actual))}`);
+  return lines;
+}
+
+function requestDetail(request: RenderedRequest, c: Colors): string[] {
+  const lines = [c.dim(`    request: ${request.method} ${request.url}`)];
+  for (const [k, v] of Object.entries(request.headers)) lines.push(c.dim(`      ${k}: ${v}`));
+  if (request.body !== undefined) lines.push(c.dim(`      ${indent(clip(JSON.stringify(request.body, null, 2) ?? '', 800), '      ')}`));
+  return lines;
+}
+
+export function summaryLine(result: RunResult, c: Colors): string {
+  const s = result.summary;
+  const parts = [c.green(`${s.passed} passed`), s.failed ? c.red(`${s.failed} failed`) : `${s.failed} failed`, `${s.skipped} skipped`];
+  if (s.invalid) parts.push(c.red(`${s.invalid} invalid`));
+  const tail = result.interrupted ? c.yellow(' — interrupted') : '';
+  return `${parts.join(', ')} ${c.dim(`(${s.total} docs, ${ms(result.durationMs)})`)}${tail}`;
+}
+
+function show(value: unknown): string {
+  return clip(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)), 300);
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more)` : text;
+}
+
+function indent(text: string, prefix: string): string {
+  return text.split('\n').join(`\n${prefix}`);
+}

@@ -1,0 +1,42 @@
+import pc from 'picocolors';
+import type { RunEvent, RunResult } from '../core/result.js';
+import type { Reporter, ReporterFactory } from './reporter.js';
+import { docLine, failureDetail, ms, summaryLine } from './console-format.js';
+
+/**
+ * One line per doc as it finishes; failures in detail at the end; a summary line. On a terminal a
+ * live progress line (done/total, failures, elapsed) is redrawn in place; in CI plain lines only.
+ */
+export const createConsoleReporter: ReporterFactory = (options) => {
+  const c = pc.createColors(options.color);
+  const live = Boolean(options.out.isTTY) && !options.env.CI && !options.quiet;
+  const out = (text: string) => options.out.write(options.redactor.text(text));
+  let total = 0;
+  let done = 0;
+  let failed = 0;
+  let started = Date.now();
+  const clearLive = () => live && out('\r\x1b[2K');
+  const drawLive = () => live && out(c.dim(`  ${done}/${total} docs · ${failed} failed · ${ms(Date.now() - started)}`));
+  const reporter: Reporter = {
+    onEvent(event: RunEvent) {
+      if (event.type === 'run:start') {
+        total = event.total;
+        started = Date.parse(event.startedAt);
+      } else if (event.type === 'doc:end') {
+        done++;
+        if (event.doc.status === 'failed') failed++;
+        clearLive();
+        if (!options.quiet || event.doc.status === 'failed') out(docLine(event.doc, c) + '\n');
+        drawLive();
+      }
+    },
+    async finish(result: RunResult) {
+      clearLive();
+      const failures = result.docs.filter((d) => d.status === 'failed');
+      if (failures.length) out('\n' + failures.map((d) => failureDetail(d, c)).join('\n\n') + '\n');
+      out('\n' + summaryLine(result, c) + '\n');
+      return [];
+    },
+  };
+  return reporter;
+};
