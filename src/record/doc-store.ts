@@ -21,10 +21,11 @@ export class DocStore {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  /** `sources`: absolute path → the text as it was read when the run started. */
-  constructor(sources?: ReadonlyMap<string, string>) {
-    for (const [file, text] of sources ?? []) this.known.set(file, text);
-  }
+  /**
+   * `sources`: absolute path → the text as the run read it. Consulted lazily, so a map the runner keeps
+   * filling (docs read later through `use:`) works; what the store writes itself takes precedence.
+   */
+  constructor(private readonly sources?: ReadonlyMap<string, string>) {}
 
   update(file: string, edit: TextEdit): Promise<UpdateOutcome> {
     const previous = this.queues.get(file) ?? Promise.resolve();
@@ -47,7 +48,7 @@ export class DocStore {
       if (!Buffer.from(onDisk, 'utf8').equals(bytes)) {
         return { kind: 'error', error: new RecordEditError('the doc is not valid UTF-8; it is left as it is', file) };
       }
-      const expected = this.known.get(file);
+      const expected = this.known.get(file) ?? this.sources?.get(file);
       if (expected !== undefined && !sameText(expected, onDisk)) return { kind: 'conflict', error: new RecordConflict(file) };
       this.known.set(file, onDisk);
       const next = edit(onDisk);

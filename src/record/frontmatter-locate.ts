@@ -13,11 +13,11 @@ export interface FrontmatterLocation {
 }
 
 const OPENER = /^---[ \t]*(\r?\n)/;
-const CLOSER = /^---[ \t]*\r?$/;
+const CLOSER = /^(?:---|\.\.\.)[ \t]*\r?$/;
 
 /**
  * Finds the frontmatter the way the doc reader does: an optional BOM, `---` as the very first line,
- * and the next line that is exactly `---`. Returns undefined when the doc has no frontmatter.
+ * and the next line that is `---` (or `...`, the YAML document end). Returns undefined when the doc has no frontmatter.
  */
 export function locateFrontmatter(text: string, file?: string): FrontmatterLocation | undefined {
   const hasBom = text.charCodeAt(0) === 0xfeff;

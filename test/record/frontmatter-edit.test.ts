@@ -54,6 +54,10 @@ describe('applyScalarEdits', () => {
     expect(readFrontmatterValues(out)).toEqual({ status: 'pending', timesReused: 1 });
   });
 
+  it('accepts `...` as the closing line, like the doc reader', () => {
+    expect(applyScalarEdits('---\nstatus: pending\n...\nbody', [{ key: 'timesReused', value: 1 }])).toBe('---\nstatus: pending\ntimesReused: 1\n...\nbody');
+  });
+
   it('fills an empty frontmatter and creates one when the doc has none', () => {
     expect(applyScalarEdits('---\n---\nbody', [{ key: 'status', value: 'verified' }])).toBe('---\nstatus: verified\n---\nbody');
     expect(applyScalarEdits('\uFEFF# T\r\n', [{ key: 'status', value: 'failed' }])).toBe('\uFEFF---\r\nstatus: failed\r\n---\r\n# T\r\n');
