@@ -10,12 +10,10 @@ let compiled: Promise<Validate> | undefined;
 /** The published schema, compiled once, lazily (ajv is not loaded unless a report is read). */
 export function reportValidator(): Promise<Validate> {
   compiled ??= (async () => {
-    const [{ default: ajvModule }, schemaText] = await Promise.all([
+    const [{ Ajv }, schemaText] = await Promise.all([
       import('ajv'),
       readFile(new URL('../../schema/report.schema.json', import.meta.url), 'utf8'),
     ]);
-    // ajv is CommonJS: under NodeNext its class is the default export's `default`.
-    const Ajv = ((ajvModule as unknown as { default?: unknown }).default ?? ajvModule) as typeof ajvModule.default;
     return new Ajv({ allErrors: false, strict: false }).compile(JSON.parse(schemaText)) as Validate;
   })();
   return compiled;

@@ -84,7 +84,7 @@ describe.skipIf(!canRun)('html report in headless Chromium', () => {
   it('renders hostile strings as text, never as markup', async () => {
     const text = await page.locator('details.doc[data-path="scenarios/payments/transfer.md"] .failure').first().innerText();
     expect(text).toContain('</script><script>window.__pwned=1</script>');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(problems).toEqual([]);
   });
 
@@ -109,6 +109,8 @@ describe.skipIf(!canRun)('html report in headless Chromium', () => {
   it('a strict XML parser (the browser) accepts the JUnit report of the same run', async () => {
     const xml = renderJunit(mixedRun(), '/repo');
     const errors = await page.evaluate((text) => {
+      // Runs in the page; the test's tsconfig has no DOM types.
+      const { DOMParser } = globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, type: string): { getElementsByTagName(n: string): { length: number } } } };
       const parsed = new DOMParser().parseFromString(text, 'application/xml');
       return { error: parsed.getElementsByTagName('parsererror').length, cases: parsed.getElementsByTagName('testcase').length };
     }, xml);
