@@ -131,6 +131,8 @@ export interface Step {
   needs: string[];
   span: SourceSpan;
   keySpans: Record<string, SourceSpan>;
+  /** Span of every scalar value by its dotted path in the step (`body.details.last_4`), for template errors. */
+  valueSpans: Record<string, SourceSpan>;
   /** The step's mapping as parsed, for tools that need the original values. */
   raw: Record<string, unknown>;
 }
@@ -146,6 +148,7 @@ export interface UseStep {
   needs: string[];
   span: SourceSpan;
   keySpans: Record<string, SourceSpan>;
+  valueSpans: Record<string, SourceSpan>;
   raw: Record<string, unknown>;
 }
 

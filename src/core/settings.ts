@@ -32,6 +32,8 @@ export interface RunSettings {
   swaggerRoot: string;
   apis: Record<string, ApiTarget>;
   tokens: Record<string, TokenProfile>;
+  /** Profile used by steps of docs that name none (`tokens:` absent): `staff`, as the real docs assume. */
+  defaultToken: string;
   vars: Record<string, unknown>;
   /** `config.params.NAME` in templates. */
   params: Record<string, unknown>;

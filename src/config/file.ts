@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { isMap } from 'yaml';
+import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
+import { LineIndex } from '../core/span.js';
+import { didYouMean } from '../core/suggest.js';
+import { collectSpans, EmbeddedYaml } from '../doc/yaml-source.js';
+import { CONFIG_KEYS } from './keys.js';
+import { interpolate } from './interpolate.js';
+
+export interface ConfigFile {
+  path?: string;
+  source?: string;
+  values: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+}
+
+const DEFAULT_NAMES = ['stepdoc.config.yaml', 'stepdoc.config.yml'];
+
+/** Reads the config file (explicit, or the default name in cwd), interpolating `${ENV}`. */
+export async function readConfigFile(explicit: string | undefined, cwd: string, env: Record<string, string | undefined>): Promise<ConfigFile> {
+  const path = explicit ? resolve(cwd, explicit) : DEFAULT_NAMES.map((n) => resolve(cwd, n)).find((p) => existsSync(p));
+  if (!path) return { values: {}, diagnostics: [] };
+  let source: string;
+  try {
+    source = await readFile(path, 'utf8');
+  } catch {
+    return { path, values: {}, diagnostics: [errorDiag('config-not-found', `cannot read config file ${explicit ?? path}`, undefined, { expected: 'a readable stepdoc.config.yaml' })] };
+  }
+  const display = explicit ?? DEFAULT_NAMES.find((n) => path.endsWith(n)) ?? path;
+  const lineOffsets = [0];
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineOffsets.push(i + 1);
+  const yaml = new EmbeddedYaml(source, lineOffsets, display, new LineIndex(source));
+  const diagnostics = [...yaml.diagnostics];
+  if (!yaml.ok) return { path, source, values: {}, diagnostics };
+  const root = yaml.document.contents;
+  if (root !== null && !isMap(root)) {
+    diagnostics.push(errorDiag('config-type', 'the config must be a mapping of keys', yaml.nodeSpan(root)));
+    return { path, source, values: {}, diagnostics };
+  }
+  const { keySpans, valueSpans } = collectSpans(root, yaml);
+  const raw = (yaml.toJS() ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(raw)) {
+    if (!(key in CONFIG_KEYS)) {
+      diagnostics.push(errorDiag('config-unknown-key', `unknown config key \`${key}\``, keySpans[key], { help: didYouMean(key, Object.keys(CONFIG_KEYS)) }));
+    }
+  }
+  const values = interpolate(raw, env, (p) => valueSpans[p] ?? keySpans[p], diagnostics) as Record<string, unknown>;
+  return { path, source, values, diagnostics };
+}
+
+/** `.env` in cwd: fills variables the environment does not already set. */
+export async function readDotEnv(cwd: string, env: Record<string, string | undefined>): Promise<Record<string, string | undefined>> {
+  const path = resolve(cwd, '.env');
+  if (!existsSync(path)) return env;
+  const parsed = parseEnv(await readFile(path, 'utf8')) as Record<string, string>;
+  return { ...parsed, ...env };
+}

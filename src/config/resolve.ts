@@ -1,0 +1,135 @@
+import { resolve } from 'node:path';
+import { errorDiag, hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { DiagnosticsError } from '../core/errors.js';
+import type { ApiTarget, RunSettings, TokenProfile } from '../core/settings.js';
+import { readConfigFile, readDotEnv } from './file.js';
+import type { SettingsFlags } from './flags.js';
+import { isRecord, numberIn, pairs, SCHEMA_MODES } from './read.js';
+
+export interface ResolvedConfig {
+  settings: RunSettings;
+  configPath?: string;
+  /** Config values the CLI may use beyond settings (reporters, reportDir). */
+  extras: { reporters?: string[]; reportDir?: string };
+  warnings: Diagnostic[];
+}
+
+/** defaults → stepdoc.config.yaml → STEPDOC_* environment → flags. Invalid input throws DiagnosticsError (exit 2). */
+export async function resolveSettings(flags: SettingsFlags, cwd: string, processEnv: Record<string, string | undefined>): Promise<ResolvedConfig> {
+  const env = await readDotEnv(cwd, processEnv);
+  const file = await readConfigFile(flags.config, cwd, env);
+  const diagnostics = [...file.diagnostics];
+  const c = file.values;
+  const rootDir = cwd;
+  const secrets: string[] = [...(Array.isArray(c.secrets) ? c.secrets.map(String) : [])];
+  const settings: RunSettings = {
+    rootDir,
+    swaggerRoot: resolve(rootDir, typeof c.swaggerRoot === 'string' ? c.swaggerRoot : '.'),
+    apis: readApis(c, diagnostics),
+    tokens: readTokens(c.tokens, diagnostics),
+    defaultToken: typeof c.defaultToken === 'string' ? c.defaultToken : 'staff',
+    vars: readVars(c.vars, secrets, diagnostics),
+    params: isRecord(c.params) ? c.params : {},
+    env,
+    secrets,
+    onBehalfOf: { header: 'X-On-Behalf-Of', ...(isRecord(c.onBehalfOf) ? (c.onBehalfOf as { header?: string; value?: string }) : {}) },
+    concurrency: numberIn(c.concurrency, 'concurrency', 1, 1024, diagnostics) ?? 4,
+    timeoutMs: numberIn(c.timeoutMs, 'timeoutMs', 1, 3_600_000, diagnostics) ?? 30_000,
+    maxBodyBytes: numberIn(c.maxBodyBytes, 'maxBodyBytes', 1, 2 ** 31, diagnostics) ?? 10 * 1024 * 1024,
+    retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000, unsafe: false, ...(isRecord(c.retry) ? c.retry : {}) },
+    includeSkipped: c.includeSkipped === true,
+    dryRun: false,
+    allowDelete: c.allowDelete === true,
+    schemaMode: SCHEMA_MODES.includes(c.schema as never) ? (c.schema as RunSettings['schemaMode']) : 'strict',
+    filters: { tags: [], domains: [] },
+    headers: isRecord(c.headers) ? Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, String(v)])) : {},
+  };
+  if (c.schema !== undefined && !SCHEMA_MODES.includes(c.schema as never)) diagnostics.push(errorDiag('config-type', '`schema` must be off, warn or strict'));
+  applyEnv(settings, env);
+  applyFlags(settings, flags, diagnostics);
+  for (const token of Object.values(settings.tokens)) settings.secrets.push(token.value);
+  if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
+  const extras = { reporters: Array.isArray(c.reporters) ? c.reporters.map(String) : undefined, reportDir: typeof c.reportDir === 'string' ? c.reportDir : undefined };
+  return { settings, configPath: file.path, extras, warnings: diagnostics };
+}
+
+function readApis(c: Record<string, unknown>, diagnostics: Diagnostic[]): Record<string, ApiTarget> {
+  const apis: Record<string, ApiTarget> = { default: {}, fallback: {} };
+  const shared = isRecord(c.rateLimit) ? c.rateLimit : {};
+  if (c.apis !== undefined && !isRecord(c.apis)) diagnostics.push(errorDiag('config-type', '`apis` must map names to base URLs'));
+  for (const [name, value] of Object.entries(isRecord(c.apis) ? c.apis : {})) {
+    const entry = typeof value === 'string' ? { baseUrl: value } : isRecord(value) ? value : {};
+    const limit = isRecord(entry.rateLimit) ? entry.rateLimit : shared;
+    apis[name] = { baseUrl: typeof entry.baseUrl === 'string' ? entry.baseUrl : undefined, requestsPerSecond: limit.requestsPerSecond as number | undefined, maxConcurrent: limit.maxConcurrent as number | undefined };
+  }
+  for (const api of Object.values(apis)) {
+    api.requestsPerSecond ??= shared.requestsPerSecond as number | undefined;
+    api.maxConcurrent ??= shared.maxConcurrent as number | undefined;
+  }
+  return apis;
+}
+
+function readTokens(value: unknown, diagnostics: Diagnostic[]): Record<string, TokenProfile> {
+  const tokens: Record<string, TokenProfile> = {};
+  if (value !== undefined && !isRecord(value)) diagnostics.push(errorDiag('config-type', '`tokens` must map profile names to values'));
+  for (const [name, v] of Object.entries(isRecord(value) ? value : {})) {
+    if (isRecord(v)) tokens[name] = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
+    else if (v !== null && v !== undefined) tokens[name] = { value: String(v), header: 'Authorization', scheme: 'Bearer' };
+  }
+  return tokens;
+}
+
+/** `{ value, secret: true }` marks a variable secret: its value is redacted everywhere. */
+function readVars(value: unknown, secrets: string[], diagnostics: Diagnostic[]): Record<string, unknown> {
+  if (value !== undefined && !isRecord(value)) diagnostics.push(errorDiag('config-type', '`vars` must map names to values'));
+  const vars: Record<string, unknown> = {};
+  for (const [name, v] of Object.entries(isRecord(value) ? value : {})) {
+    if (isRecord(v) && 'value' in v && 'secret' in v) {
+      vars[name] = v.value;
+      if (v.secret === true) secrets.push(String(v.value));
+    } else vars[name] = v;
+  }
+  return vars;
+}
+
+function applyEnv(settings: RunSettings, env: Record<string, string | undefined>): void {
+  if (env.STEPDOC_BASE_URL) settings.apis.default.baseUrl = env.STEPDOC_BASE_URL;
+  if (env.STEPDOC_FALLBACK_URL) settings.apis.fallback.baseUrl = env.STEPDOC_FALLBACK_URL;
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    const token = /^STEPDOC_TOKEN_(.+)$/.exec(key);
+    if (token) setToken(settings, token[1].toLowerCase(), value);
+    if (/^STEPDOC_SECRET_/.test(key)) settings.secrets.push(value);
+    const v = /^STEPDOC_VAR_(.+)$/.exec(key);
+    if (v) settings.vars[v[1].toLowerCase()] = value;
+  }
+}
+
+function applyFlags(settings: RunSettings, flags: SettingsFlags, diagnostics: Diagnostic[]): void {
+  if (flags.baseUrl) settings.apis.default.baseUrl = flags.baseUrl;
+  if (flags.fallbackUrl) settings.apis.fallback.baseUrl = flags.fallbackUrl;
+  for (const [name, value] of pairs(flags.tokens, '--token', 'PROFILE=VALUE', diagnostics)) setToken(settings, name, value);
+  for (const [name, value] of pairs(flags.vars, '--var', 'NAME=VALUE', diagnostics)) settings.vars[name] = value;
+  settings.secrets.push(...(flags.secrets ?? []));
+  if (flags.concurrency !== undefined) settings.concurrency = flags.concurrency;
+  if (flags.timeoutMs !== undefined) settings.timeoutMs = flags.timeoutMs;
+  if (flags.maxBodyBytes !== undefined) settings.maxBodyBytes = flags.maxBodyBytes;
+  if (flags.tags) settings.filters.tags = flags.tags;
+  if (flags.domains) settings.filters.domains = flags.domains;
+  if (flags.grep) settings.filters.grep = flags.grep;
+  if (flags.shard) settings.filters.shard = flags.shard;
+  if (flags.dryRun) settings.dryRun = true;
+  if (flags.includeSkipped) settings.includeSkipped = true;
+  if (flags.allowDelete) settings.allowDelete = true;
+  if (flags.schema) settings.schemaMode = flags.schema;
+  if (flags.retries !== undefined) settings.retry.attempts = flags.retries;
+  for (const api of Object.values(settings.apis)) {
+    if (flags.requestsPerSecond !== undefined) api.requestsPerSecond = flags.requestsPerSecond;
+    if (flags.maxConcurrent !== undefined) api.maxConcurrent = flags.maxConcurrent;
+  }
+}
+
+function setToken(settings: RunSettings, name: string, value: string): void {
+  const existing = settings.tokens[name];
+  settings.tokens[name] = { header: existing?.header ?? 'Authorization', scheme: existing?.scheme ?? 'Bearer', value };
+}

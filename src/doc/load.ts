@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { Doc } from '../core/model.js';
+import { parseDoc } from './parse.js';
+
+/** Display paths are relative to the project root, with `/`, so reports travel between machines. */
+export function displayPathOf(file: string, rootDir: string): string {
+  const rel = relative(rootDir, file);
+  return (rel.startsWith('..') ? file : rel).split(sep).join('/');
+}
+
+/** Reads and parses docs once per run; `use:` targets come from the same cache. */
+export class DocCache {
+  private readonly docs = new Map<string, Doc>();
+
+  constructor(private readonly rootDir: string) {}
+
+  async load(file: string): Promise<Doc> {
+    const cached = this.docs.get(file);
+    if (cached) return cached;
+    const doc = parseDoc(await readFile(file, 'utf8'), file, displayPathOf(file, this.rootDir));
+    this.docs.set(file, doc);
+    return doc;
+  }
+
+  /** Synchronous for graph building (used docs are few and small). Undefined when unreadable. */
+  loadSync(file: string): Doc | undefined {
+    const cached = this.docs.get(file);
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const doc = parseDoc(text, file, displayPathOf(file, this.rootDir));
+    this.docs.set(file, doc);
+    return doc;
+  }
+
+  all(): Doc[] {
+    return [...this.docs.values()];
+  }
+}

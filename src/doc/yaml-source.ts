@@ -1,0 +1,98 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
+import { spanAt, type LineIndex, type SourceSpan } from '../core/span.js';
+
+/**
+ * YAML text embedded in a doc at some offset (frontmatter, a fenced block). Positions the yaml
+ * library reports are relative to the embedded text; this maps them back to the doc's lines.
+ */
+export class EmbeddedYaml {
+  readonly document: Document.Parsed;
+  readonly diagnostics: Diagnostic[] = [];
+  /** Offset of each line start in the embedded text. */
+  private readonly lineStarts: number[] = [0];
+
+  /**
+   * `lineDocOffsets[i]` is where line i of `text` starts in the doc. Fence content lost its
+   * indentation and `\r`s, so its lines do not sit at a constant distance from the doc's.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly lineDocOffsets: number[],
+    private readonly file: string,
+    private readonly index: LineIndex,
+  ) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: false });
+    for (const error of this.document.errors) {
+      const message = `invalid YAML: ${firstLine(error.message)}`;
+      this.diagnostics.push(errorDiag('yaml-syntax', message, this.span(error.pos[0]), { expected: 'valid YAML' }));
+    }
+    for (const warning of this.document.warnings) {
+      this.diagnostics.push({ code: 'yaml-warning', severity: 'warning', message: firstLine(warning.message), span: this.span(warning.pos[0]) });
+    }
+  }
+
+  get ok(): boolean {
+    return this.document.errors.length === 0;
+  }
+
+  toJS(): unknown {
+    return this.document.toJS({ maxAliasCount: 100 });
+  }
+
+  /** Span in the doc of an offset in the embedded text. */
+  span(localOffset: number, length = 1): SourceSpan {
+    return spanAt(this.file, this.index, this.toDocOffset(localOffset), length);
+  }
+
+  nodeSpan(node: Node | null | undefined): SourceSpan | undefined {
+    if (!node?.range) return undefined;
+    const [start, end] = node.range;
+    const nl = this.text.indexOf('\n', start);
+    const lineEnd = nl === -1 ? this.text.length : nl;
+    return this.span(start, Math.max(1, Math.min(end, lineEnd) - start));
+  }
+
+  private toDocOffset(localOffset: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= localOffset) lo = mid;
+      else hi = mid - 1;
+    }
+    const docLine = this.lineDocOffsets[Math.min(lo, this.lineDocOffsets.length - 1)] ?? 0;
+    return docLine + (localOffset - this.lineStarts[lo]);
+  }
+}
+
+/** Collects the span of every key and every scalar under a mapping node, by dotted path. */
+export function collectSpans(
+  node: Node | null | undefined,
+  yaml: EmbeddedYaml,
+  prefix = '',
+  keySpans: Record<string, SourceSpan> = {},
+  valueSpans: Record<string, SourceSpan> = {},
+): { keySpans: Record<string, SourceSpan>; valueSpans: Record<string, SourceSpan> } {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const path = prefix ? `${prefix}.${key}` : key;
+      const keySpan = yaml.nodeSpan(pair.key as Node);
+      if (keySpan) keySpans[path] = keySpan;
+      collectSpans(pair.value as Node, yaml, path, keySpans, valueSpans);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => collectSpans(item as Node, yaml, prefix ? `${prefix}.${i}` : String(i), keySpans, valueSpans));
+  } else if (isScalar(node)) {
+    const span = yaml.nodeSpan(node);
+    if (span) valueSpans[prefix] = span;
+  }
+  return { keySpans, valueSpans };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,25 @@
+import type { BodyKind } from '../core/model.js';
+
+/** A fully rendered request, ready to send. */
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  bodyKind: BodyKind | 'none';
+  /** JSON value (json), field map (form/multipart). */
+  body?: unknown;
+  /** Multipart files, already resolved to absolute paths. */
+  files?: Array<{ fieldName: string; path: string; fileName?: string; contentType?: string }>;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  bodyText: string;
+  /** Parsed JSON when the content type says JSON and it parses; undefined otherwise. */
+  json?: unknown;
+  jsonError?: string;
+  size: number;
+  truncated: boolean;
+  durationMs: number;
+}

@@ -1,0 +1,97 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { StepdocError } from '../core/errors.js';
+import type { CheckResult, StepAttempt, StepResult } from '../core/result.js';
+import type { RequestNode } from '../graph/graph.js';
+import type { HttpRequest, HttpResponse } from '../http/types.js';
+import { createScope } from '../template/render.js';
+import { extractVariables } from '../checks/extract.js';
+import type { DocRunContext, StepOwner } from './context.js';
+import { evaluateExpect, expectedStatus, failed } from './evaluate.js';
+import { renderRequest } from './render-request.js';
+import { summariseRequest, summariseResponse } from './response-summary.js';
+
+/** Runs one request step: render, validate, send (polling with `retry.until`), check, extract. */
+export async function executeRequestStep(node: RequestNode, owner: StepOwner, ctx: DocRunContext): Promise<StepResult> {
+  const { step, compiled } = node;
+  const result = startResult(node, owner);
+  const started = performance.now();
+  const done = (status: StepResult['status'], extra: Partial<StepResult> = {}): StepResult => {
+    Object.assign(result, { status, durationMs: Math.round((performance.now() - started) * 100) / 100 }, extra);
+    return result;
+  };
+  let request: HttpRequest;
+  try {
+    if (step.sleepMs) await sleep(step.sleepMs, undefined, { signal: ctx.signal });
+    request = renderRequest(step, compiled, owner.doc, createScope(ctx.variables), ctx.settings);
+  } catch (error) {
+    return done('failed', { error: errorOf(error, ctx) });
+  }
+  result.request = summariseRequest(request, ctx.redactor);
+  if (ctx.settings.dryRun) {
+    for (const name of Object.keys(step.extract)) ctx.variables[name] = `<${name}>`;
+    return done('skipped', { skipReason: 'dry run: nothing sent' });
+  }
+  const validator = owner.validation?.forStep(step.method, new URL(request.url).pathname);
+  if (validator && step.expect.schema !== false && request.bodyKind === 'json') {
+    result.checks.push(...validator.request(request.body, 'application/json'));
+    if (failed(result.checks)) return done('failed');
+  }
+  const outcome = await sendUntil(node, owner, ctx, request, result.attempts);
+  if ('error' in outcome) return done('failed', { error: outcome.error });
+  const { response, checks } = outcome;
+  result.response = summariseResponse(response, ctx.redactor);
+  if (validator && step.expect.schema !== false) checks.push(...validator.response(response.status, response.headers['content-type'], response.json ?? response.bodyText));
+  result.checks.push(...checks);
+  const { values, failures } = extractVariables(step.extract, { status: response.status, headers: response.headers, json: response.json, jsonError: response.jsonError });
+  Object.assign(ctx.variables, values);
+  result.extracted = Object.keys(values);
+  if (!failed(result.checks)) result.checks.push(...failures);
+  return done(failed(result.checks) ? 'failed' : 'passed');
+}
+
+type SendOutcome = { response: HttpResponse; checks: CheckResult[] } | { error: { code: string; message: string } };
+
+/** One attempt, or several with `retry`: repeat until `until` (or the step's expect) passes. */
+async function sendUntil(node: RequestNode, owner: StepOwner, ctx: DocRunContext, request: HttpRequest, attempts: StepAttempt[]): Promise<SendOutcome> {
+  const { step, compiled } = node;
+  const max = step.retry?.attempts ?? 1;
+  const status = expectedStatus(step, owner.doc);
+  let last: SendOutcome = { error: { code: 'not-sent', message: 'not sent' } };
+  for (let attempt = 1; attempt <= max; attempt++) {
+    const t0 = performance.now();
+    try {
+      const response = await ctx.client.send(request, ctx.signal);
+      attempts.push({ status: response.status, durationMs: Math.round(response.durationMs) });
+      const scope = createScope(ctx.variables);
+      const checks = evaluateExpect(step.expect, status, response, compiled.expectBody, scope);
+      const until = step.retry?.until;
+      const done = until ? !failed(evaluateExpect(until, until.status, response, compiled.untilBody, scope)) : !failed(checks);
+      last = { response, checks };
+      if (done) return last;
+    } catch (error) {
+      attempts.push({ error: errorOf(error, ctx).message, durationMs: Math.round(performance.now() - t0) });
+      last = { error: errorOf(error, ctx) };
+      if (ctx.signal.aborted) return last;
+    }
+    if (attempt < max) await sleep(step.retry?.delayMs ?? 0, undefined, { signal: ctx.signal }).catch(() => {});
+    if (ctx.signal.aborted) break;
+  }
+  if ('response' in last && step.retry?.until && max > 1) {
+    last.checks.push({ kind: 'status', name: 'retry.until', passed: false, expected: 'the `until` checks to pass', actual: `still failing after ${max} attempts`, message: `gave up after ${max} attempts` });
+  }
+  return last;
+}
+
+function startResult(node: RequestNode, owner: StepOwner): StepResult {
+  const { step } = node;
+  return { id: step.id, phase: step.phase, description: step.description, fromDoc: owner.fromDoc, status: 'passed', span: step.span, checks: [], extracted: [], attempts: [], startedAt: new Date().toISOString(), durationMs: 0 };
+}
+
+export function errorOf(error: unknown, ctx: DocRunContext): { code: string; message: string } {
+  if (error instanceof StepdocError) {
+    const where = error.span ? ` (${error.span.file}:${error.span.line}:${error.span.col})` : '';
+    return { code: error.code, message: ctx.redactor.text(error.message + where) };
+  }
+  if ((error as Error)?.name === 'AbortError') return { code: 'aborted', message: 'interrupted' };
+  throw error;
+}

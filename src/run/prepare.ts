@@ -1,0 +1,73 @@
+import { dirname, resolve } from 'node:path';
+import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import type { Doc } from '../core/model.js';
+import type { DocResult } from '../core/result.js';
+import type { RunSettings } from '../core/settings.js';
+import type { Discovered } from '../doc/discover.js';
+import { DocCache } from '../doc/load.js';
+import { buildGraph } from '../graph/build.js';
+import type { StepGraph } from '../graph/graph.js';
+import { knownVariableNames } from './scope.js';
+import { statusSkipReason, matchesFilters } from './select.js';
+
+export interface PreparedRun {
+  graphs: StepGraph[];
+  /** Docs not run because of their status; reported as skipped. */
+  skipped: DocResult[];
+  /** Docs with errors: not run. */
+  invalid: Doc[];
+  /** Every diagnostic of the selected docs (errors of invalid docs, warnings of the rest). */
+  diagnostics: Diagnostic[];
+  /** Every doc read (selected, used or not), by absolute path → source, for reporters and record. */
+  sources: Map<string, string>;
+}
+
+export interface PrepareOptions {
+  /** Narrows the selected docs further (e.g. --shard). */
+  select?: (docs: Doc[]) => Doc[];
+}
+
+/** Discovered files → parsed, filtered, analysed graphs. Nothing is sent. */
+export async function prepareRun(found: Discovered, settings: RunSettings, options: PrepareOptions = {}): Promise<PreparedRun> {
+  const cache = new DocCache(settings.rootDir);
+  const grep = settings.filters.grep ? new RegExp(settings.filters.grep, 'i') : undefined;
+  let docs: Doc[] = [];
+  for (const file of found.files) {
+    const doc = await cache.load(file);
+    const isDoc = found.explicit.has(file) || doc.source.startsWith('---') || doc.steps.length > 0 && doc.frontmatter.endpoint !== undefined;
+    if (isDoc && matchesFilters(doc, settings.filters, grep)) docs.push(doc);
+  }
+  if (options.select) docs = options.select(docs);
+  const prepared: PreparedRun = { graphs: [], skipped: [], invalid: [], diagnostics: [], sources: new Map() };
+  const resolveUse = (from: Doc, target: string) => {
+    for (const candidate of [resolve(dirname(from.file), target), resolve(settings.rootDir, target)]) {
+      const doc = cache.loadSync(candidate);
+      if (doc) return doc;
+    }
+    return undefined;
+  };
+  for (const doc of docs) {
+    const reason = statusSkipReason(doc, settings.includeSkipped);
+    if (reason) {
+      prepared.skipped.push(skippedDoc(doc, reason));
+      continue;
+    }
+    const built = buildGraph(doc, { knownVariables: knownVariableNames(settings, doc), resolveUse });
+    const diagnostics = [...doc.diagnostics, ...built.diagnostics];
+    prepared.diagnostics.push(...diagnostics);
+    if (hasErrors(diagnostics)) prepared.invalid.push(doc);
+    else prepared.graphs.push(built.graph);
+  }
+  for (const doc of cache.all()) prepared.sources.set(doc.file, doc.source);
+  return prepared;
+}
+
+function skippedDoc(doc: Doc, reason: string): DocResult {
+  const now = new Date().toISOString();
+  const fm = doc.frontmatter;
+  return {
+    file: doc.file, displayPath: doc.displayPath, title: doc.title, endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
+    domain: fm.domain, tags: fm.tags, status: 'skipped', skipReason: reason, steps: [], usedDocs: [], diagnostics: [],
+    startedAt: now, finishedAt: now, durationMs: 0,
+  };
+}

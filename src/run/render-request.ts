@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { Context } from 'liquidjs';
+import { HttpError } from '../core/errors.js';
+import type { Doc, Step } from '../core/model.js';
+import type { RunSettings } from '../core/settings.js';
+import type { CompiledRequest } from '../graph/compiled-step.js';
+import { authHeader } from '../http/auth.js';
+import type { HttpRequest } from '../http/types.js';
+import { buildUrl } from '../http/url.js';
+import { renderNode } from '../template/render.js';
+
+/** Renders a compiled request step into the request to send. Throws TemplateError/HttpError. */
+export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, scope: Context, settings: RunSettings): HttpRequest {
+  const render = (node: CompiledRequest[keyof CompiledRequest]) => (node ? renderNode(node, scope) : undefined);
+  const api = step.api ?? (doc.frontmatter.useFallbackApi ? 'fallback' : (doc.frontmatter.api ?? 'default'));
+  const target = settings.apis[api];
+  if (!target) throw new HttpError(`no API named \`${api}\` (configure it under \`apis:\` in stepdoc.config.yaml)`, 'unknown-api');
+  const pathOrUrl = String(render(compiled.url) ?? render(compiled.path) ?? '');
+  const url = buildUrl(target.baseUrl, pathOrUrl, render(compiled.params));
+  const headers: Record<string, string> = { ...settings.headers };
+  const explicit = (render(compiled.token) as string | undefined) ?? doc.frontmatter.tokens[0];
+  // Without an explicit profile the default one applies only if it is configured.
+  const tokenName = explicit ?? (settings.tokens[settings.defaultToken] ? settings.defaultToken : undefined);
+  if (tokenName && tokenName !== 'none') {
+    const profile = settings.tokens[tokenName];
+    if (!profile) {
+      throw new HttpError(`token profile \`${tokenName}\` has no value: pass --token ${tokenName}=… or set STEPDOC_TOKEN_${tokenName.toUpperCase()}`, 'missing-token');
+    }
+    const auth = authHeader(profile);
+    if (auth) headers[auth[0]] = auth[1];
+  }
+  if (step.xOnBehalfOf) {
+    const value = typeof step.xOnBehalfOf === 'string' ? step.xOnBehalfOf : (settings.onBehalfOf.value ?? String(settings.vars.business_id ?? ''));
+    if (value) headers[settings.onBehalfOf.header] = value;
+  }
+  Object.assign(headers, stringMap(render(compiled.headers)));
+  const request: HttpRequest = { method: step.method, url, headers, bodyKind: 'none' };
+  if (step.bodyKind === 'json' && step.body !== undefined) Object.assign(request, { bodyKind: 'json', body: render(compiled.body) });
+  if (step.bodyKind === 'form') Object.assign(request, { bodyKind: 'form', body: render(compiled.formFields) ?? render(compiled.body) });
+  if (step.bodyKind === 'multipart') {
+    const paths = (render(compiled.filePaths) as string[] | undefined) ?? [];
+    request.bodyKind = 'multipart';
+    request.body = render(compiled.formFields) ?? render(compiled.body);
+    request.files = (step.fileFields ?? []).map((f, i) => ({ fieldName: f.fieldName, path: resolveFile(String(paths[i]), doc, settings), fileName: f.fileName, contentType: f.contentType }));
+  }
+  return request;
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = String(v);
+  return out;
+}
+
+/** Files of multipart steps: relative to the doc's folder, then the project root, then its test-files/. */
+function resolveFile(path: string, doc: Doc, settings: RunSettings): string {
+  if (isAbsolute(path)) return path;
+  const candidates = [resolve(dirname(doc.file), path), resolve(settings.rootDir, path), resolve(settings.rootDir, 'test-files', path)];
+  return candidates.find((c) => existsSync(c)) ?? candidates[0];
+}

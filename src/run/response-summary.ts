@@ -1,0 +1,27 @@
+import type { Redactor } from '../core/redact.js';
+import type { RenderedRequest, ResponseSummary } from '../core/result.js';
+import type { HttpRequest, HttpResponse } from '../http/types.js';
+
+/** Kept per step in results; larger bodies are cut so a long run's memory stays flat. */
+const KEPT_BODY_CHARS = 64 * 1024;
+
+export function summariseResponse(response: HttpResponse, redactor: Redactor): ResponseSummary {
+  const cut = response.bodyText.length > KEPT_BODY_CHARS;
+  const bodyText = redactor.text(cut ? response.bodyText.slice(0, KEPT_BODY_CHARS) : response.bodyText);
+  return {
+    status: response.status,
+    headers: redactor.value(response.headers),
+    body: response.json !== undefined && !cut ? redactor.value(response.json) : bodyText,
+    bodyText,
+    size: response.size,
+    truncated: response.truncated || cut,
+    durationMs: Math.round(response.durationMs * 100) / 100,
+  };
+}
+
+export function summariseRequest(request: HttpRequest, redactor: Redactor): RenderedRequest {
+  const body = request.bodyKind === 'multipart'
+    ? { fields: request.body, files: (request.files ?? []).map((f) => `${f.fieldName}: ${f.path}`) }
+    : request.body;
+  return redactor.value({ method: request.method, url: request.url, headers: request.headers, body, bodyKind: request.bodyKind });
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { Redactor } from '../core/redact.js';
+import type { DocResult, RunListener, RunResult } from '../core/result.js';
+import type { RunSettings } from '../core/settings.js';
+import type { ValidationProvider } from '../core/validation.js';
+import type { StepGraph } from '../graph/graph.js';
+import { HttpClient } from '../http/client.js';
+import type { DocRunContext } from './context.js';
+import { executeDoc } from './execute-doc.js';
+import { docVariables } from './scope.js';
+import { summarise } from './summary.js';
+import { uniqueTimestamp } from '../template/builtins.js';
+
+export interface RunOptions {
+  settings: RunSettings;
+  graphs: StepGraph[];
+  /** Docs reported as skipped without running (status skip, filters). */
+  skipped?: DocResult[];
+  /** Run-level diagnostics (invalid docs, spec warnings) carried into the result. */
+  diagnostics?: Diagnostic[];
+  invalidCount?: number;
+  listener?: RunListener;
+  signal?: AbortSignal;
+  validation?: ValidationProvider;
+  version: string;
+  mock?: boolean;
+  /** Stop starting docs after this many failed. */
+  maxFailures?: number;
+  shard?: { index: number; total: number };
+}
+
+/**
+ * Runs docs concurrently (settings.concurrency at once) and returns the results. It emits typed
+ * events and never prints; reporters and the CLI decide what to show.
+ */
+export async function runGraphs(options: RunOptions): Promise<RunResult> {
+  const { settings } = options;
+  const emit: RunListener = options.listener ?? (() => {});
+  const signal = options.signal ?? new AbortController().signal;
+  const redactor = new Redactor([...settings.secrets, ...Object.values(settings.tokens).map((t) => t.value)]);
+  const client = new HttpClient({ timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes });
+  const startedAt = new Date();
+  const skipped = options.skipped ?? [];
+  emit({ type: 'run:start', total: options.graphs.length + skipped.length, startedAt: startedAt.toISOString() });
+  const docs: DocResult[] = [...skipped];
+  for (const doc of skipped) emit({ type: 'doc:end', doc });
+  let failures = 0;
+  let next = 0;
+  const validation = options.validation ? memoise(options.validation) : undefined;
+  const worker = async () => {
+    while (next < options.graphs.length && !signal.aborted && !(options.maxFailures && failures >= options.maxFailures)) {
+      const graph = options.graphs[next++];
+      const result = await runOneDoc(graph, { settings, client, redactor, emit, signal, validation });
+      if (result.status === 'failed') failures++;
+      docs.push(result);
+      emit({ type: 'doc:end', doc: result });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(settings.concurrency, options.graphs.length)) }, worker));
+  } finally {
+    await client.close();
+  }
+  const finishedAt = new Date();
+  const result: RunResult = {
+    runId: randomUUID(),
+    stepdocVersion: options.version,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    docs: docs.sort((a, b) => a.displayPath.localeCompare(b.displayPath)),
+    diagnostics: options.diagnostics ?? [],
+    summary: summarise(docs, options.invalidCount ?? 0),
+    interrupted: signal.aborted,
+    shard: options.shard,
+    environment: { node: process.version, platform: process.platform, mock: Boolean(options.mock), apis: Object.fromEntries(Object.entries(settings.apis).map(([k, v]) => [k, v.baseUrl])) },
+  };
+  emit({ type: 'run:end', result });
+  return result;
+}
+
+type Shared = Pick<DocRunContext, 'settings' | 'client' | 'redactor' | 'emit' | 'signal' | 'validation'>;
+
+async function runOneDoc(graph: StepGraph, shared: Shared): Promise<DocResult> {
+  const { doc } = graph;
+  const started = new Date();
+  shared.emit({ type: 'doc:start', file: doc.file, displayPath: doc.displayPath });
+  const ctx: DocRunContext = { ...shared, rootDoc: doc, variables: docVariables(shared.settings, doc, uniqueTimestamp()), usedDocs: [] };
+  const outcome = await executeDoc(graph, ctx);
+  const finished = new Date();
+  const fm = doc.frontmatter;
+  return {
+    file: doc.file, displayPath: doc.displayPath, title: doc.title, endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
+    domain: fm.domain, tags: fm.tags, ...outcome, usedDocs: ctx.usedDocs,
+    diagnostics: doc.diagnostics.filter((d) => d.severity !== 'error'),
+    startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(),
+    interrupted: shared.signal.aborted || undefined,
+  };
+}
+
+/** One validation per doc file, shared by concurrent docs and `use:`. */
+function memoise(provider: ValidationProvider): ValidationProvider {
+  const cache = new Map<string, ReturnType<ValidationProvider>>();
+  return (doc) => {
+    let entry = cache.get(doc.file);
+    if (!entry) cache.set(doc.file, (entry = provider(doc)));
+    return entry;
+  };
+}

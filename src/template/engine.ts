@@ -1,0 +1,32 @@
+import { Liquid } from 'liquidjs';
+
+let engine: Liquid | undefined;
+
+/**
+ * The one Liquid engine of the process. Strict: an unknown variable or filter is an error, never an
+ * empty string sent to an API. `ownPropertyOnly` keeps templates away from prototype members.
+ */
+export function liquid(): Liquid {
+  if (engine) return engine;
+  engine = new Liquid({ strictVariables: true, strictFilters: true, ownPropertyOnly: true, cache: false });
+  engine.registerFilter('slice', tailSlice);
+  return engine;
+}
+
+/**
+ * Liquid's `slice: -4` returns one character; the docs mean the last four (`{{ timestamp | slice: -4 }}`
+ * as a card's last_4). With one negative argument we return the tail; otherwise Liquid's semantics.
+ */
+export function tailSlice(value: unknown, start: number, length?: number): unknown {
+  const list = Array.isArray(value) ? value : undefined;
+  const text = list ? undefined : String(value ?? '');
+  const size = list ? list.length : text!.length;
+  let from = Number(start);
+  if (length === undefined && from < 0) {
+    from = Math.max(0, size + from);
+    return list ? list.slice(from) : text!.slice(from);
+  }
+  const count = length === undefined ? 1 : Number(length);
+  if (from < 0) from = size + from;
+  return list ? list.slice(from, from + count) : text!.slice(from, from + count);
+}
