@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   run: () => import('./commands/run.js'),
   'merge-reports': () => import('./commands/merge-reports.js'),
   record: () => import('./commands/record.js'),
+  mock: () => import('./commands/mock.js'),
 };
 
 export async function main(argv: string[], io?: CliIO): Promise<number> {

@@ -1,6 +1,6 @@
 import type { MockExtension } from './extension.js';
 import { overlay } from './echo.js';
-import { setPath, getPath } from './json-path.js';
+import { getPath, parsePath, setPath } from './json-path.js';
 import { unknownResourceProblem } from './problem.js';
 import type { Random } from './random.js';
 import type { MockRequest } from './request.js';
@@ -10,6 +10,11 @@ import { isObject } from './schema-util.js';
 import type { MockState, StoredResource } from './state.js';
 import { renderValue, type TemplateContext } from './template.js';
 
+export interface Patch {
+  merge?: Record<string, unknown>;
+  unset?: string[];
+}
+
 export interface ActionScope {
   request: MockRequest;
   plan: ResourcePlan;
@@ -18,8 +23,8 @@ export interface ActionScope {
   random: Random;
   strictState: boolean;
   template: TemplateContext;
-  /** Patches from matching `merge` rules, applied to the resource (and so to what is stored). */
-  merges: Array<Record<string, unknown>>;
+  /** Patches from matching `merge`/`unset` rules, applied to the resource (and so to what is stored). */
+  merges: Patch[];
 }
 
 /** Applies the operation's state action to the declared reply; a Problem when strict state finds nothing. */
@@ -53,28 +58,43 @@ function create(reply: Reply, scope: ActionScope): Reply {
   return { ...reply, body: reply.body === undefined ? undefined : body };
 }
 
+/** The id a request addresses: its id path parameter, or the collection's single resource (settings-like paths). */
+export function addressedId(request: MockRequest, plan: ResourcePlan): string {
+  return plan.idParam !== undefined ? (request.params[plan.idParam] ?? SINGLETON) : SINGLETON;
+}
+
+export const SINGLETON = '@';
+
 function readOrChange(reply: Reply, scope: ActionScope, action: 'read' | 'update' | 'delete'): Reply {
   const { request, plan, state } = scope;
-  const id = plan.idParam !== undefined ? request.params[plan.idParam] : undefined;
-  const lookup = id === undefined ? undefined : state.get(plan.collection, id);
-  if (id !== undefined && lookup && 'deleted' in lookup) return problemReply(unknownResourceProblem(request.path, plan.collection, id));
-  if (!lookup || !('found' in lookup)) {
-    if (scope.strictState && id !== undefined) return problemReply(unknownResourceProblem(request.path, plan.collection, id));
-    const lenient = action === 'read' ? withMerges(reply, scope) : echoed(reply, scope);
-    return id === undefined ? lenient : withRequestedId(lenient, id, plan.idField);
+  const id = addressedId(request, plan);
+  const singleton = id === SINGLETON;
+  const lookup = state.get(plan.collection, id);
+  if (lookup && 'deleted' in lookup) return problemReply(unknownResourceProblem(request.path, plan.collection, id));
+  if (!lookup) {
+    if (scope.strictState && !singleton) return problemReply(unknownResourceProblem(request.path, plan.collection, id));
+    const lenient = action === 'read' ? withMerges(reply, scope, singleton) : echoed(reply, scope, singleton);
+    if (singleton && action === 'update') storeSingleton(lenient, scope);
+    return singleton ? lenient : withRequestedId(lenient, id, plan.idField);
   }
   const stored = lookup.found;
   if (action === 'delete') {
-    state.remove(plan.collection, id!);
+    state.remove(plan.collection, id);
     return reply;
   }
   if (action === 'update' && isObject(request.body)) overlay(stored.record, request.body, { addMissing: false, exclude: idSet(plan) });
   if (action === 'read') transition(stored, scope);
   applyMerges(stored.record, scope);
-  const located = findResource(reply.body, plan.idField);
+  // A singleton is stored as the whole answer; other resources as the object that holds their id.
+  const located = singleton ? (isObject(reply.body) ? { resource: reply.body } : undefined) : findResource(reply.body, plan.idField);
   if (!located) return { ...reply, body: structuredClone(stored.record) };
   overlay(located.resource, stored.record, { addMissing: true });
   return reply;
+}
+
+/** The first update of a settings-like resource stores the whole request (echoed into the answer's resource). */
+function storeSingleton(reply: Reply, scope: ActionScope): void {
+  if (isObject(reply.body)) scope.state.put(scope.plan.collection, SINGLETON, reply.body);
 }
 
 /** Transitions count reads: `after: 1` means the first read already shows the new value. */
@@ -105,16 +125,22 @@ function list(reply: Reply, scope: ActionScope): Reply {
 }
 
 /** Request fields echoed into the reply's resource (lenient answers, actions without state). */
-function echoed(reply: Reply, scope: ActionScope): Reply {
-  const located = findResource(reply.body, scope.plan.idField);
-  if (located && isObject(scope.request.body)) overlay(located.resource, scope.request.body, { addMissing: false, exclude: idSet(scope.plan) });
-  return withMerges(reply, scope);
+function echoed(reply: Reply, scope: ActionScope, whole = false): Reply {
+  const resource = resourceOf(reply, scope, whole);
+  if (resource && isObject(scope.request.body)) overlay(resource, scope.request.body, { addMissing: false, exclude: idSet(scope.plan) });
+  return withMerges(reply, scope, whole);
 }
 
-function withMerges(reply: Reply, scope: ActionScope): Reply {
-  const located = findResource(reply.body, scope.plan.idField);
-  if (located) applyMerges(located.resource, scope);
+function withMerges(reply: Reply, scope: ActionScope, whole = false): Reply {
+  const resource = resourceOf(reply, scope, whole);
+  if (resource) applyMerges(resource, scope);
   return reply;
+}
+
+/** The object that holds the resource; `whole` (singletons) means the body itself. */
+function resourceOf(reply: Reply, scope: ActionScope, whole: boolean): Record<string, unknown> | undefined {
+  if (whole) return isObject(reply.body) ? reply.body : undefined;
+  return findResource(reply.body, scope.plan.idField)?.resource;
 }
 
 function withRequestedId(reply: Reply, id: string, idField?: string): Reply {
@@ -127,12 +153,23 @@ function withRequestedId(reply: Reply, id: string, idField?: string): Reply {
 }
 
 function applyMerges(target: Record<string, unknown>, scope: ActionScope): void {
-  for (const merge of scope.merges) deepMerge(target, merge);
+  for (const patch of scope.merges) {
+    if (patch.merge) deepMerge(target, patch.merge);
+    for (const path of patch.unset ?? []) unsetPath(target, path);
+  }
+}
+
+function unsetPath(target: Record<string, unknown>, path: string): void {
+  const keys = parsePath(path);
+  const parent = getPath(target, keys.slice(0, -1));
+  const last = keys[keys.length - 1];
+  if (isObject(parent) && typeof last === 'string') delete parent[last];
 }
 
 function deepMerge(target: Record<string, unknown>, patch: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(patch)) {
     const existing = target[key];
+    if (value === undefined) continue; // a template that found nothing leaves the field as it was
     if (isObject(existing) && isObject(value)) deepMerge(existing, value);
     else target[key] = structuredClone(value);
   }

@@ -9,28 +9,52 @@ export const EXTENSION = 'x-stepdoc-mock';
 export type Action = 'create' | 'read' | 'update' | 'delete' | 'list' | 'none';
 const ACTIONS: readonly Action[] = ['create', 'read', 'update', 'delete', 'list', 'none'];
 
-/** Where a predicate reads: the request's parts, or a stored resource. */
-export type Source = 'body' | 'query' | 'params' | 'headers' | 'stored';
-const SOURCES: readonly Source[] = ['body', 'query', 'params', 'headers', 'stored'];
+/**
+ * Where a predicate reads: the request's parts, a stored resource (`stored`), how many stored resources
+ * match (`count`), or the answer being built (`response`, in effects only).
+ */
+export type Source = 'body' | 'query' | 'params' | 'headers' | 'stored' | 'count' | 'response';
+const SOURCES: readonly Source[] = ['body', 'query', 'params', 'headers', 'stored', 'count', 'response'];
 
-export const COMPARISONS = ['equals', 'notEquals', 'in', 'notIn', 'exists', 'matches', 'gt', 'gte', 'lt', 'lte'] as const;
+export const COMPARISONS = [
+  'equals', 'notEquals', 'in', 'notIn', 'exists', 'matches', 'contains', 'notContains', 'gt', 'gte', 'lt', 'lte',
+] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
 export type Predicate =
   | { all: Predicate[] }
   | { any: Predicate[] }
   | { not: Predicate }
-  | ({ from: Source; path: string; collection?: string; id?: string } & Partial<Record<Comparison, unknown>>);
+  | ({ from: Source; path: string; collection?: string; id?: string; where?: Record<string, unknown> } & Partial<Record<Comparison, unknown>>);
 
-/** What a matching rule does: answer with `status`/`body`, or `merge` fields into the normal answer. */
+/** What a matching rule does: answer with `status`/`body`, or change the normal answer (`merge`, `unset`). */
 export interface Outcome {
   status?: number;
   body?: unknown;
   merge?: Record<string, unknown>;
+  /** JSON paths removed from the resource, e.g. `$.transaction_id` of a transfer that never ran. */
+  unset?: string[];
 }
 
 export interface Rule extends Outcome {
-  when: Predicate;
+  /** Absent: always. */
+  when?: Predicate;
+}
+
+/** A change to another stored resource once the request succeeded, e.g. a transfer crediting its account. */
+export interface Effect {
+  when?: Predicate;
+  collection: string;
+  /** Template naming the resource, e.g. `{{ request.body.originating_account_id }}`. */
+  id: string;
+  set: Record<string, unknown>;
+  add: Record<string, unknown>;
+}
+
+/** Answer for a request that fails validation, templated with `violations`; the default is RFC 9457. */
+export interface ValidationOverride {
+  status: number;
+  body: unknown;
 }
 
 export interface UniqueRule extends Outcome {
@@ -61,20 +85,35 @@ export interface MockExtension {
   unique: UniqueRule[];
   limits: LimitRule[];
   transitions: Transition[];
+  effects: Effect[];
+  /** Named APIs (`default`, `fallback`, …) that serve the operation; absent: all of them. */
+  apis?: string[];
+  validation?: ValidationOverride;
 }
 
-export const EMPTY_EXTENSION: MockExtension = { rules: [], unique: [], limits: [], transitions: [] };
+export const EMPTY_EXTENSION: MockExtension = { rules: [], unique: [], limits: [], transitions: [], effects: [] };
 
-/** Reads and checks an operation's `x-stepdoc-mock`; a malformed block is a user error naming the operation. */
-export function readExtension(operation: Operation): MockExtension {
-  const raw = operation.extensions[EXTENSION];
-  if (raw === undefined) return EMPTY_EXTENSION;
+/**
+ * Reads and checks an operation's `x-stepdoc-mock`, on top of the spec-wide one (document root: only
+ * `validation` and `apis` make sense there). A malformed block is a user error naming the operation.
+ */
+export function readExtension(operation: Operation, specWide?: unknown): MockExtension {
   const where = `${EXTENSION} of ${operation.method.toUpperCase()} ${operation.path}`;
+  const base = specWide === undefined ? EMPTY_EXTENSION : parse(specWide, `${EXTENSION} at the root of the spec`);
+  const raw = operation.extensions[EXTENSION];
+  if (raw === undefined) return base;
+  const own = parse(raw, where);
+  return { ...own, validation: own.validation ?? base.validation, apis: own.apis ?? base.apis };
+}
+
+function parse(raw: unknown, where: string): MockExtension {
   const fail = (message: string): never => {
     throw new UserError(`${where}: ${message}`, 'mock.extension', undefined, 'see docs/mock.md for the format');
   };
   if (!isObject(raw)) return fail('must be an object');
-  const known = new Set(['collection', 'action', 'idField', 'idParam', 'rules', 'unique', 'limit', 'limits', 'transitions']);
+  const known = new Set([
+    'collection', 'action', 'idField', 'idParam', 'rules', 'unique', 'limit', 'limits', 'transitions', 'effects', 'apis', 'validation',
+  ]);
   for (const key of Object.keys(raw)) if (!known.has(key)) fail(`unknown key \`${key}\``);
   if (raw.action !== undefined && !ACTIONS.includes(raw.action as Action)) fail(`action must be one of ${ACTIONS.join(', ')}`);
   return {
@@ -86,6 +125,39 @@ export function readExtension(operation: Operation): MockExtension {
     unique: list(raw.unique).map((u, i) => readUnique(u, `unique[${i}]`, fail)),
     limits: list(raw.limits ?? raw.limit).map((l, i) => readLimit(l, `limit[${i}]`, fail)),
     transitions: list(raw.transitions).map((t, i) => readTransition(t, `transitions[${i}]`, fail)),
+    effects: list(raw.effects).map((e, i) => readEffect(e, `effects[${i}]`, fail)),
+    apis: raw.apis === undefined ? undefined : readApis(raw.apis, fail),
+    validation: raw.validation === undefined ? undefined : readValidation(raw.validation, fail),
+  };
+}
+
+function readApis(raw: unknown, fail: Fail): string[] {
+  const apis = list(raw);
+  if (apis.length === 0 || !apis.every((a) => typeof a === 'string')) fail('apis must be a list of API names');
+  return apis as string[];
+}
+
+function readValidation(raw: unknown, fail: Fail): ValidationOverride {
+  if (!isObject(raw)) return fail('validation must be { status, body }');
+  const outcome = readOutcome(raw, 'validation', fail);
+  return { status: outcome.status ?? 422, body: outcome.body };
+}
+
+function readEffect(raw: unknown, where: string, fail: Fail): Effect {
+  if (!isObject(raw)) return fail(`${where} must be an object`);
+  if (typeof raw.collection !== 'string' || typeof raw.id !== 'string') fail(`${where} needs collection and id`);
+  for (const key of ['set', 'add'] as const) {
+    if (raw[key] !== undefined && !isObject(raw[key])) fail(`${where}.${key} must map JSON paths to values`);
+    for (const path of Object.keys(isObject(raw[key]) ? raw[key] : {})) checkPath(path, `${where}.${key}`, fail);
+  }
+  if (raw.set === undefined && raw.add === undefined) fail(`${where} needs set or add`);
+  const when = raw.when === undefined ? undefined : readPredicate(raw.when, `${where}.when`, fail);
+  return {
+    when,
+    collection: raw.collection as string,
+    id: raw.id as string,
+    set: (raw.set as Record<string, unknown> | undefined) ?? {},
+    add: (raw.add as Record<string, unknown> | undefined) ?? {},
   };
 }
 
@@ -104,14 +176,17 @@ function readOutcome(raw: Record<string, unknown>, where: string, fail: Fail): O
   if (raw.status !== undefined && (typeof raw.status !== 'number' || raw.status < 100 || raw.status > 599))
     fail(`${where}.status must be an HTTP status`);
   if (raw.merge !== undefined && !isObject(raw.merge)) fail(`${where}.merge must be an object`);
-  return { status: raw.status as number | undefined, body: raw.body, merge: raw.merge as Record<string, unknown> | undefined };
+  const unset = raw.unset === undefined ? undefined : list(raw.unset);
+  if (unset && !unset.every((p) => typeof p === 'string')) fail(`${where}.unset must be a list of JSON paths`);
+  unset?.forEach((p) => checkPath(p as string, `${where}.unset`, fail));
+  return { status: raw.status as number | undefined, body: raw.body, merge: raw.merge as Record<string, unknown> | undefined, unset: unset as string[] | undefined };
 }
 
 function readRule(raw: unknown, where: string, fail: Fail): Rule {
   if (!isObject(raw)) return fail(`${where} must be an object`);
   const outcome = readOutcome(raw, where, fail);
-  if (outcome.status === undefined && outcome.merge === undefined) fail(`${where} needs a status or a merge`);
-  return { ...outcome, when: readPredicate(raw.when, `${where}.when`, fail) };
+  if (outcome.status === undefined && outcome.merge === undefined && outcome.unset === undefined) fail(`${where} needs a status, a merge or an unset`);
+  return { ...outcome, when: raw.when === undefined ? undefined : readPredicate(raw.when, `${where}.when`, fail) };
 }
 
 function readUnique(raw: unknown, where: string, fail: Fail): UniqueRule {
@@ -148,13 +223,18 @@ export function readPredicate(raw: unknown, where: string, fail: Fail): Predicat
   if (raw.not !== undefined) return { not: readPredicate(raw.not, `${where}.not`, fail) };
   const from = (raw.from ?? 'body') as Source;
   if (!SOURCES.includes(from)) fail(`${where}.from must be one of ${SOURCES.join(', ')}`);
-  if (typeof raw.path !== 'string') fail(`${where}.path must be a JSON path`);
-  checkPath(raw.path as string, `${where}.path`, fail);
-  if (from === 'stored' && (typeof raw.collection !== 'string' || typeof raw.id !== 'string'))
-    fail(`${where}: a stored predicate needs collection and id`);
+  if (from === 'count') {
+    if (typeof raw.collection !== 'string') fail(`${where}: a count predicate needs a collection`);
+    if (raw.where !== undefined && !isObject(raw.where)) fail(`${where}.where must map JSON paths to values`);
+  } else {
+    if (typeof raw.path !== 'string') fail(`${where}.path must be a JSON path`);
+    checkPath(raw.path as string, `${where}.path`, fail);
+  }
+  if (from === 'stored' && (typeof raw.collection === 'string') !== (typeof raw.id === 'string'))
+    fail(`${where}: a stored predicate names both collection and id, or neither (the request's own resource)`);
   if (!COMPARISONS.some((c) => c in raw)) fail(`${where} needs a comparison: ${COMPARISONS.join(', ')}`);
   for (const key of ['in', 'notIn'] as const) if (key in raw && !Array.isArray(raw[key])) fail(`${where}.${key} must be a list`);
-  return { ...raw, from, path: raw.path as string } as Predicate;
+  return { ...raw, from, path: (raw.path as string | undefined) ?? '$' } as Predicate;
 }
 
 function checkPath(path: string, where: string, fail: Fail): void {

@@ -1,17 +1,19 @@
 import type { LoadedSpec, Operation } from '../openapi/model.js';
-import { applyAction } from './actions.js';
-import { readExtension, type MockExtension, type Outcome } from './extension.js';
+import { addressedId, applyAction, type Patch } from './actions.js';
+import { applyEffects } from './effects.js';
+import { EXTENSION, readExtension, type MockExtension, type Outcome } from './extension.js';
 import { getPath } from './json-path.js';
 import { holds, type PredicateScope } from './predicate.js';
-import { notFoundProblem, validationProblem, PROBLEM_MEDIA_TYPE } from './problem.js';
+import { notFoundProblem, validationProblem, PROBLEM_MEDIA_TYPE, type RequestViolation } from './problem.js';
 import { createRandom, hashSeed, randomUuid, type Random } from './random.js';
 import type { MockRequest } from './request.js';
-import { planResource, type ResourcePlan } from './resource.js';
+import { findResource, planResource, type ResourcePlan } from './resource.js';
 import { buildReply, defaultStatus, parsePrefer, problemReply, responseFor, type Reply } from './respond.js';
 import { Router } from './router.js';
-import { MockState } from './state.js';
+import { MockState, stateView } from './state.js';
 import { renderString, renderValue, type TemplateContext } from './template.js';
 import { validateRequest, type BodyCheck } from './validate-request.js';
+import { splitApi } from './api-prefix.js';
 
 export interface HandlerOptions {
   specs: LoadedSpec[];
@@ -39,53 +41,63 @@ export class MockHandler {
     this.seed = options.seed ?? 1;
     this.random = createRandom(hashSeed(this.seed, 'ids'));
     // Extensions are read up front so a malformed block fails at start, not on the first request.
-    for (const route of this.router.routes) this.prepare(route.operation);
+    for (const route of this.router.routes) this.prepare(route.operation, route.spec);
   }
 
   handle(request: MockRequest): Reply {
+    const { api, path } = splitApi(request.path);
+    request.path = path;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    const match = this.router.match(method, request.path);
-    if (!match) return problemReply(notFoundProblem(request.method, request.path, this.router.closest(method, request.path)));
+    const match = this.router.match(method, path);
+    const prepared = match && this.prepare(match.route.operation, match.route.spec);
+    if (!match || !prepared || (prepared.extension.apis && !prepared.extension.apis.includes(api))) {
+      const closest = this.router.closest(method, path);
+      const problem = notFoundProblem(request.method, path, closest);
+      if (match) problem.detail = `${request.method} ${path} is not served on the \`${api}\` API (${prepared!.extension.apis!.join(', ')} only)`;
+      return problemReply(problem);
+    }
     request.params = match.params;
     const operation = match.route.operation;
     const violations = validateRequest(operation, request, (...args) => this.options.check(match.route.spec, ...args));
-    if (violations.length > 0) return problemReply(validationProblem(request.path, violations));
+    if (violations.length > 0) return this.invalid(request, violations, prepared);
     const prefer = parsePrefer(request.headers.prefer);
     if (prefer.code !== undefined) return buildReply(operation, prefer.code, this.seed, prefer.example);
-    return this.answer(operation, request, prefer.example);
+    return this.answer(operation, request, prepared, prefer.example);
   }
 
-  private answer(operation: Operation, request: MockRequest, exampleName?: string): Reply {
-    const { extension, plan } = this.prepare(operation);
+  private answer(operation: Operation, request: MockRequest, { extension, plan }: Prepared, exampleName?: string): Reply {
     const template = this.templateContext(request, plan);
     const scope: PredicateScope = { request, state: this.state, template };
-    const merges: Array<Record<string, unknown>> = [];
+    const merges: Patch[] = [];
     for (const rule of extension.rules) {
       if (!holds(rule.when, scope)) continue;
       if (rule.status !== undefined) return this.outcome(operation, rule, template);
-      if (rule.merge) merges.push(renderValue(rule.merge, template) as Record<string, unknown>);
+      merges.push({ merge: rule.merge && (renderValue(rule.merge, template) as Record<string, unknown>), unset: rule.unset });
     }
-    const pending: Array<() => void> = [];
+    const commits: Array<() => void> = [];
     for (const [index, unique] of extension.unique.entries()) {
       const values = unique.fields.map((f) => getPath(request.body, f));
       if (values.some((v) => v === undefined)) continue;
       const key = `unique ${plan.collection} ${operation.method} ${index} ${JSON.stringify(values)}`;
       if (this.state.hasSeen(key)) return this.outcome(operation, unique, template);
-      pending.push(() => this.state.remember(key));
+      commits.push(() => this.state.remember(key));
     }
     for (const [index, limit] of extension.limits.entries()) {
-      if (limit.when && !holds(limit.when, scope)) continue;
+      if (!holds(limit.when, scope)) continue;
       const key = `limit ${operation.method} ${operation.path} ${index} ${String(renderString(limit.key, template))}`;
       if (this.state.count(key) >= limit.max) return this.outcome(operation, limit, template);
-      pending.push(() => this.state.increment(key));
+      commits.push(() => this.state.increment(key));
     }
-    const status = defaultStatus(operation).status;
-    const reply = buildReply(operation, status, this.seed, exampleName);
-    const result = applyAction(reply, {
-      request, plan, extension, state: this.state, random: this.random,
-      strictState: this.options.strictState ?? false, template, merges,
-    });
-    if (result.status < 300) pending.forEach((commit) => commit());
+    const reply = buildReply(operation, defaultStatus(operation).status, this.seed, exampleName);
+    const strictState = this.options.strictState ?? false;
+    const result = applyAction(reply, { request, plan, extension, state: this.state, random: this.random, strictState, template, merges });
+    if (result.status >= 300) return result;
+    commits.forEach((commit) => commit());
+    if (extension.effects.length > 0) {
+      template.response = findResource(result.body, plan.idField)?.resource ?? result.body;
+      template.state = stateView(this.state);
+      applyEffects(extension.effects, scope);
+    }
     return result;
   }
 
@@ -94,27 +106,36 @@ export class MockHandler {
     const status = outcome.status ?? 422;
     if (outcome.body === undefined) return buildReply(operation, status, this.seed);
     const declared = responseFor(operation, status);
-    const mediaType = declared ? Object.keys(declared.content)[0] : undefined;
     const body = renderValue(outcome.body, template);
     const isProblem = typeof body === 'object' && body !== null && 'title' in body && 'status' in body;
-    return { status, body, mediaType: mediaType ?? (isProblem ? PROBLEM_MEDIA_TYPE : 'application/json'), source: 'rule' };
+    const mediaType = isProblem ? PROBLEM_MEDIA_TYPE : (declared && Object.keys(declared.content)[0]) || 'application/json';
+    return { status, body, mediaType, source: 'rule' };
+  }
+
+  /** RFC 9457 by default; a spec can shape it like its API does (`validation` in x-stepdoc-mock). */
+  private invalid(request: MockRequest, violations: RequestViolation[], { extension, plan }: Prepared): Reply {
+    const override = extension.validation;
+    if (!override) return problemReply(validationProblem(request.path, violations));
+    const template = this.templateContext(request, plan) as TemplateContext & { violations: unknown };
+    template.violations = violations.map((v) => ({ ...v, field: v.pointer.replace(/^\//, '').replace(/\//g, '.') }));
+    return this.outcome({ responses: {} } as unknown as Operation, override, template);
   }
 
   private templateContext(request: MockRequest, plan: ResourcePlan): TemplateContext {
-    const id = plan.idParam !== undefined ? request.params[plan.idParam] : undefined;
-    const lookup = id === undefined ? undefined : this.state.get(plan.collection, id);
+    const lookup = this.state.get(plan.collection, addressedId(request, plan));
     return {
       request: { method: request.method, path: request.path, body: request.body, query: request.query, params: request.params, headers: request.headers },
       stored: lookup && 'found' in lookup ? lookup.found.record : undefined,
+      state: stateView(this.state),
       id: randomUuid(this.random),
       now: new Date().toISOString(),
     };
   }
 
-  private prepare(operation: Operation): Prepared {
+  private prepare(operation: Operation, spec: LoadedSpec): Prepared {
     let prepared = this.prepared.get(operation);
     if (!prepared) {
-      const extension = readExtension(operation);
+      const extension = readExtension(operation, spec.document[EXTENSION]);
       prepared = { extension, plan: planResource(operation, extension) };
       this.prepared.set(operation, prepared);
     }

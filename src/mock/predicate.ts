@@ -12,7 +12,8 @@ export interface PredicateScope {
 }
 
 /** Does a `when:` predicate hold for this request (and the stored state it refers to)? */
-export function holds(predicate: Predicate, scope: PredicateScope): boolean {
+export function holds(predicate: Predicate | undefined, scope: PredicateScope): boolean {
+  if (predicate === undefined) return true;
   if ('all' in predicate) return predicate.all.every((p) => holds(p, scope));
   if ('any' in predicate) return predicate.any.some((p) => holds(p, scope));
   if ('not' in predicate) return !holds(predicate.not, scope);
@@ -33,11 +34,30 @@ function read(predicate: Extract<Predicate, { from: unknown }>, scope: Predicate
     case 'headers':
       return getPath(request.headers, predicate.path.toLowerCase());
     case 'stored': {
+      if (predicate.collection === undefined) return getPath(scope.template.stored, predicate.path);
       const id = renderString(predicate.id ?? '', scope.template);
-      const found = scope.state.get(normaliseCollection(predicate.collection ?? ''), String(id));
+      const found = scope.state.get(normaliseCollection(predicate.collection), String(id));
       return found && 'found' in found ? getPath(found.found.record, predicate.path) : undefined;
     }
+    case 'response':
+      return getPath(scope.template.response, predicate.path);
+    case 'count':
+      return countMatching(predicate, scope);
   }
+}
+
+/** How many stored resources of a collection have every `where` path equal to its (templated) value. */
+function countMatching(predicate: Extract<Predicate, { from: unknown }>, scope: PredicateScope): number {
+  const where = Object.entries(renderValue(predicate.where ?? {}, scope.template) as Record<string, unknown>);
+  return scope.state
+    .list(normaliseCollection(predicate.collection ?? ''))
+    .filter((item) => where.every(([path, expected]) => looseEquals(getPath(item.record, path), expected))).length;
+}
+
+function contains(container: unknown, item: unknown): boolean {
+  if (Array.isArray(container)) return container.some((element) => looseEquals(element, item));
+  if (typeof container === 'string') return container.includes(String(item));
+  return false;
 }
 
 /** Equality that lets a query string `"2"` equal the number 2, since parameters arrive as text. */
@@ -59,6 +79,8 @@ const COMPARE: Record<Comparison, (actual: unknown, expected: unknown) => boolea
   in: (a, e) => Array.isArray(e) && e.some((item) => looseEquals(a, item)),
   notIn: (a, e) => Array.isArray(e) && !e.some((item) => looseEquals(a, item)),
   exists: (a, e) => (a !== undefined && a !== null) === Boolean(e),
+  contains: (a, e) => contains(a, e),
+  notContains: (a, e) => !contains(a, e),
   matches: (a, e) => a !== undefined && a !== null && typeof e === 'string' && new RegExp(e).test(String(a)),
   gt: (a, e) => numeric(a, e, (x, y) => x > y),
   gte: (a, e) => numeric(a, e, (x, y) => x >= y),

@@ -45,6 +45,14 @@ export class MockState {
     return removed;
   }
 
+  entries(collection: string): Array<[string, StoredResource]> {
+    return [...(this.collections.get(collection)?.entries() ?? [])];
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()];
+  }
+
   list(collection: string): StoredResource[] {
     return [...(this.collections.get(collection)?.values() ?? [])];
   }
@@ -73,4 +81,15 @@ export class MockState {
     }
     return items;
   }
+}
+
+/** A read-only view for templates: `{ 'external_cards': { [id]: record } }`. */
+export function stateView(state: MockState): Record<string, Record<string, unknown>> {
+  const view: Record<string, Record<string, unknown>> = {};
+  for (const collection of state.collectionNames()) {
+    const items: Record<string, unknown> = {};
+    for (const [id, stored] of state.entries(collection)) items[id] = stored.record;
+    view[collection.replace(/^\//, '')] = items;
+  }
+  return view;
 }

@@ -6,6 +6,10 @@ export interface TemplateContext {
   request: { method: string; path: string; body: unknown; query: unknown; params: unknown; headers: unknown };
   /** The stored resource the request addresses (by its id path parameter), if any. */
   stored?: unknown;
+  /** Every stored resource: `state['external_cards'][id]` (collection names without the leading slash). */
+  state: Record<string, Record<string, unknown>>;
+  /** The resource being answered, for effects (after the action ran). */
+  response?: unknown;
   /** A fresh generated id, e.g. for error ids. */
   id?: string;
   now: string;
@@ -28,6 +32,7 @@ export function renderValue(value: unknown, context: TemplateContext): unknown {
 export function renderString(text: string, context: TemplateContext): unknown {
   if (!text.includes('{{') && !text.includes('{%')) return text;
   const single = SINGLE_EXPRESSION.exec(text);
-  if (single && !single[1].includes('}}')) return engine.evalValueSync(single[1], context as unknown as object) ?? null;
+  // undefined (not null) when the expression finds nothing: merges then leave the field alone.
+  if (single && !single[1].includes('}}')) return engine.evalValueSync(single[1], context as unknown as object) as unknown;
   return engine.parseAndRenderSync(text, context as unknown as object) as string;
 }
