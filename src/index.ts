@@ -37,7 +37,7 @@ export async function run(options: RunApiOptions = {}): Promise<RunResult> {
   const needsSchemas = settings.schemaMode !== 'off' && prepared.graphs.some((g) => g.doc.frontmatter.swagger);
   const { createValidationProvider } = needsSchemas ? await import('./openapi/provider.js') : { createValidationProvider: undefined };
   return runGraphs({
-    settings, graphs: prepared.graphs, skipped: prepared.skipped, diagnostics: prepared.diagnostics, invalidCount: prepared.invalid.length,
+    settings, graphs: prepared.graphs, skipped: prepared.skipped, diagnostics: prepared.diagnostics,
     listener: options.onEvent, signal: options.signal, version, validation: createValidationProvider?.(settings),
   });
 }

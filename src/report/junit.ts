@@ -5,7 +5,7 @@ import type { Reporter, ReporterFactory, ReporterOptions } from './reporter.js';
 import { docFailureMessage, failureDetail, failureLine, failureMessage, failedChecks, seconds, stepTitle } from './describe.js';
 import { repoPath } from './paths.js';
 import { prepareResult } from './prepare.js';
-import { invalidFiles } from './summary.js';
+import { invalidFiles } from '../core/run-summary.js';
 import { el, renderXml, type XmlElement } from './xml.js';
 import { writeFileAtomic } from './write-file.js';
 

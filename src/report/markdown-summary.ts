@@ -1,7 +1,7 @@
 import type { RunResult } from '../core/result.js';
 import { docFailureMessage, failureDetail, stepTitle } from './describe.js';
 import { repoPath } from './paths.js';
-import { invalidFiles } from './summary.js';
+import { invalidFiles } from '../core/run-summary.js';
 
 /** GitHub caps a step summary at 1 MiB; a long list of failures is cut well before that. */
 const MAX_ROWS = 100;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { RunResult } from '../core/result.js';
-import { summarize } from './summary.js';
+import { summarize } from '../core/run-summary.js';
 
 function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

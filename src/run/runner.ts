@@ -9,7 +9,7 @@ import { HttpClient } from '../http/client.js';
 import type { DocRunContext } from './context.js';
 import { executeDoc } from './execute-doc.js';
 import { docVariables } from './scope.js';
-import { summarise } from './summary.js';
+import { summarize } from '../core/run-summary.js';
 import { uniqueTimestamp } from '../template/builtins.js';
 
 export interface RunOptions {
@@ -17,9 +17,8 @@ export interface RunOptions {
   graphs: StepGraph[];
   /** Docs reported as skipped without running (status skip, filters). */
   skipped?: DocResult[];
-  /** Run-level diagnostics (invalid docs, spec warnings) carried into the result. */
+  /** Run-level diagnostics (invalid docs, spec warnings) carried into the result; invalid docs count from them. */
   diagnostics?: Diagnostic[];
-  invalidCount?: number;
   listener?: RunListener;
   signal?: AbortSignal;
   validation?: ValidationProvider;
@@ -71,7 +70,7 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     docs: docs.sort((a, b) => a.displayPath.localeCompare(b.displayPath)),
     diagnostics: options.diagnostics ?? [],
-    summary: summarise(docs, options.invalidCount ?? 0),
+    summary: summarize(docs, options.diagnostics ?? []),
     interrupted: signal.aborted,
     shard: options.shard,
     environment: { node: process.version, platform: process.platform, mock: Boolean(options.mock), apis: Object.fromEntries(Object.entries(settings.apis).map(([k, v]) => [k, v.baseUrl])) },

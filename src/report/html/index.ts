@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { RunResult } from '../../core/result.js';
 import type { Reporter, ReporterFactory, ReporterOptions } from '../reporter.js';
 import { prepareResult, prepareSources } from '../prepare.js';
-import { invalidFiles } from '../summary.js';
+import { invalidFiles } from '../../core/run-summary.js';
 import { writeFileAtomic } from '../write-file.js';
 import { buildView, embedJson } from './embed.js';
 import { renderPage } from './template.js';

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { DocResult, RunSummary } from '../core/result.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { DocResult, RunSummary } from './result.js';
 
 /**
  * Files that could not run: the distinct files named by error diagnostics of the run that are not
