@@ -53,7 +53,8 @@ function create(reply: Reply, scope: ActionScope): Reply {
   if (isObject(scope.request.body)) overlay(resource, scope.request.body, { addMissing: body !== reply.body, exclude: new Set([idField]) });
   applyMerges(resource, scope);
   const id = newId(resource[idField], scope.state.nextSequence(), scope.random);
-  resource[idField] = id;
+  // An answer without any id field gets none added (it would not match its schema); it is still stored.
+  if (located.hasId || body !== reply.body || scope.plan.idField !== undefined) resource[idField] = id;
   scope.state.put(scope.plan.collection, String(id), resource);
   return { ...reply, body: reply.body === undefined ? undefined : body };
 }

@@ -49,19 +49,19 @@ export function normaliseCollection(name: string): string {
  * The resource object inside a response body: the first object (breadth first, not inside arrays) that has
  * the id field, so `{ data: { card: { id } } }` gives `card`. Falls back to the body itself.
  */
-export function findResource(body: unknown, idField?: string): { resource: Record<string, unknown>; idField: string } | undefined {
+export function findResource(body: unknown, idField?: string): { resource: Record<string, unknown>; idField: string; hasId: boolean } | undefined {
   if (!isObject(body)) return undefined;
   const candidates = idField ? [idField] : ['id', 'uid'];
   for (const field of candidates) {
     const queue: Array<{ value: Record<string, unknown>; depth: number }> = [{ value: body, depth: 0 }];
     while (queue.length > 0) {
       const { value, depth } = queue.shift()!;
-      if (field in value) return { resource: value, idField: field };
+      if (field in value) return { resource: value, idField: field, hasId: true };
       if (depth >= 4) continue;
       for (const child of Object.values(value)) if (isObject(child)) queue.push({ value: child, depth: depth + 1 });
     }
   }
-  return { resource: body, idField: idField ?? 'id' };
+  return { resource: body, idField: idField ?? 'id', hasId: false };
 }
 
 /** The first array of objects in a list response (breadth first), where stored resources are listed. */

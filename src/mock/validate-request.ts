@@ -24,7 +24,7 @@ function checkParameter(param: ParameterSpec, request: MockRequest): RequestViol
   if (param.in === 'cookie' || param.in === 'formData') return undefined;
   const where = param.in === 'header' ? 'header' : param.in;
   if (where === 'header' && TRANSPORT_HEADERS.has(param.name.toLowerCase())) return undefined;
-  const value = where === 'query' ? request.query[param.name] : where === 'path' ? request.params[param.name] : request.headers[param.name.toLowerCase()];
+  const value = where === 'query' ? queryValue(request.query, param.name) : where === 'path' ? request.params[param.name] : request.headers[param.name.toLowerCase()];
   const pointer = `/${where}/${param.name}`;
   if (value === undefined || value === '') {
     if (!param.required) return undefined;
@@ -40,6 +40,15 @@ function checkParameter(param: ParameterSpec, request: MockRequest): RequestViol
   if (types.includes('boolean') && !['true', 'false'].includes(first))
     return { in: where, pointer, rule: 'type', message: `${where} parameter \`${param.name}\` must be true or false`, value: first };
   return undefined;
+}
+
+/** A query parameter, also when sent deepObject-style (`filter[name]=…`) or as `ids[]=…`. */
+function queryValue(query: Record<string, string | string[]>, name: string): string | string[] | undefined {
+  if (query[name] !== undefined) return query[name];
+  const nested = Object.keys(query).find((key) => key.startsWith(`${name}[`));
+  if (nested === undefined) return undefined;
+  const value = query[nested];
+  return nested === `${name}[]` ? value : typeof value === 'string' ? '[object]' : value;
 }
 
 function checkBody(operation: Operation, request: MockRequest, check: BodyCheck): RequestViolation[] {
