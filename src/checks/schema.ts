@@ -1,5 +1,5 @@
 import type { CheckKind, CheckResult } from '../core/result.js';
-import type { SchemaViolation, ValidationOutcome } from '../openapi/model.js';
+import type { SchemaViolation, ValidationOutcome } from '../core/validation.js';
 
 export interface SchemaCheckOptions {
   kind: Extract<CheckKind, 'schema' | 'request-schema'>;

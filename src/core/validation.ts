@@ -23,3 +23,25 @@ export interface DocValidation {
 }
 
 export type ValidationProvider = (doc: Doc) => Promise<DocValidation | undefined>;
+
+/** One schema violation, as ajv reports it, made readable. */
+export interface SchemaViolation {
+  /** JSON pointer into the validated value, '' for the root. */
+  pointer: string;
+  /** The failing keyword: `required`, `type`, `enum`, … */
+  rule: string;
+  message: string;
+  value?: unknown;
+  /** The rule as the spec states it, e.g. `{ type: 'string' }` or `{ required: ['id'] }`. */
+  expected?: unknown;
+}
+
+/** `undefined` schema means the spec has nothing to validate against (say so in verbose output). */
+export interface ValidationOutcome {
+  validated: boolean;
+  violations: SchemaViolation[];
+  /** Why nothing was validated, when `validated` is false. */
+  reason?: string;
+  /** The spec entry used, e.g. `201 application/json` (response) or `application/json` (request). */
+  target?: string;
+}

@@ -12,7 +12,7 @@ export type TemplateNode =
   | { kind: 'object'; entries: Array<[TemplateNode, TemplateNode]> };
 
 const HAS_TEMPLATE = /\{\{|\{%/;
-const SINGLE_OUTPUT = /^\s*\{\{(?:(?!\}\}).)*\}\}\s*$/s;
+const SINGLE_OUTPUT = /^\{\{(?:(?!\}\}).)*\}\}$/s;
 const FILTER_NAMES = () => Object.keys((liquid() as unknown as { filters: Record<string, unknown> }).filters ?? {});
 
 /** Spans by dotted path, so a template error points at its line and column. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Redactor } from '../../src/core/redact.js';
 import type { CheckResult, DocResult, RunResult, StepResult } from '../../src/core/result.js';
 import type { ReporterOptions } from '../../src/report/reporter.js';
-import { summarize } from '../../src/report/summary.js';
+import { summarize } from '../../src/core/run-summary.js';
 
 /** Raw secret values: none of them may appear in any output. */
 export const SECRETS = {

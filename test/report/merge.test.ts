@@ -8,7 +8,7 @@ import type { DocResult, RunResult } from '../../src/core/result.js';
 import { createJsonReporter } from '../../src/report/json.js';
 import { createJunitReporter } from '../../src/report/junit.js';
 import { mergeRunResults } from '../../src/report/merge.js';
-import { summarize } from '../../src/report/summary.js';
+import { summarize } from '../../src/core/run-summary.js';
 import { selectShard } from '../../src/run/shard.js';
 import { fakeIO } from './cli-io.js';
 import { manyDocs, options, ROOT, run, tempDir } from './fixtures.js';

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkBody } from '../../src/checks/body.js';
+import { checkHeaders } from '../../src/checks/headers.js';
+import { checkStatus } from '../../src/checks/status.js';
+import { extractVariables } from '../../src/checks/extract.js';
+
+const json = { status: 'OK', data: { id: 7, tags: ['a', 'b'], card: { last_4: '0123' }, items: [{ id: 1 }, { id: 2 }] } };
+
+describe('checks', () => {
+  it('checks status lists and the 2xx default', () => {
+    expect(checkStatus(201, [200, 201]).passed).toBe(true);
+    expect(checkStatus(404, [200])).toMatchObject({ passed: false, expected: 200, actual: 404 });
+    expect(checkStatus(204, undefined).passed).toBe(true);
+    expect(checkStatus(302, undefined).passed).toBe(false);
+  });
+
+  it('evaluates every body predicate with expected vs actual', () => {
+    const results = checkBody(json, [
+      { path: '$.status', equals: 'OK' },
+      { path: '$.data.id', equals: '7' },
+      { path: '$.data.card.last_4', matches: '^\\d{4}$' },
+      { path: '$.data.tags', length: 2, contains: 'b' },
+      { path: '$.data.id', type: 'integer', gt: 1, lte: 7 },
+      { path: '$.data.missing', exists: false },
+      { path: '$.data.items[*].id', contains: 2 },
+      { path: '$.status', oneOf: ['OK', 'DONE'] },
+    ], ['OK', '7', undefined, 'b', undefined, undefined, 2, undefined]);
+    expect(results.filter((r) => !r.passed)).toEqual([]);
+  });
+
+  it('fails with a message naming what was found', () => {
+    const [missing, wrong] = checkBody(json, [{ path: '$.data.nope', exists: true }, { path: '$.status', equals: 'NO' }], [undefined, 'NO']);
+    expect(missing).toMatchObject({ passed: false });
+    expect(missing.message).toContain('top-level keys: status, data');
+    expect(wrong).toMatchObject({ passed: false, actual: 'OK' });
+  });
+
+  it('compares header names case-insensitively', () => {
+    const [ok, bad] = checkHeaders({ 'content-type': 'application/json' }, [{ name: 'Content-Type', matches: 'json' }, { name: 'X-Id', exists: true }]);
+    expect(ok.passed).toBe(true);
+    expect(bad).toMatchObject({ passed: false, message: 'header X-Id is missing' });
+  });
+
+  it('extracts from the body, headers and status, and explains what it could not find', () => {
+    const { values, failures } = extractVariables(
+      { id: { from: 'body', path: '$.data.id' }, loc: { from: 'header', name: 'Location' }, code: { from: 'status' }, nope: { from: 'body', path: '$.data.client.id' } },
+      { status: 201, headers: { location: '/x/7' }, json },
+    );
+    expect(values).toEqual({ id: 7, loc: '/x/7', code: 201 });
+    expect(failures[0].message).toContain('matched nothing (top-level keys: status, data)');
+    const text = extractVariables({ id: { from: 'body', path: '$.id' } }, { status: 200, headers: {}, json: undefined, jsonError: 'the response says JSON but is not' });
+    expect(text.failures[0].message).toContain('the response says JSON but is not');
+  });
+});
