@@ -6,6 +6,8 @@ import { asSchema, declaredTypes, isObject, jsonType, mergeAllOf, typeFits, type
 
 export interface GenerateOptions {
   seed: number;
+  /** `oneOf`/`anyOf`: the first branch (default), or one drawn from the seed (retries use it). */
+  choice?: 'first' | 'random';
   /** `response` skips writeOnly properties, `request` skips readOnly ones. */
   direction?: 'request' | 'response';
 }
@@ -20,7 +22,7 @@ const MAX_DEPTH = 12;
  * patterns and required properties. Schemas are already dereferenced and may be cyclic.
  */
 export function generate(schema: JsonSchema | undefined, options: GenerateOptions): unknown {
-  const gen = new Generator(createRandom(options.seed), options.direction ?? 'response');
+  const gen = new Generator(createRandom(options.seed), options.direction ?? 'response', options.choice ?? 'first');
   return gen.value(asSchema(schema), 0, []);
 }
 
@@ -28,6 +30,7 @@ class Generator {
   constructor(
     private readonly random: Random,
     private readonly direction: 'request' | 'response',
+    private readonly choice: 'first' | 'random',
   ) {}
 
   value(raw: SchemaObject, depth: number, ancestors: SchemaObject[]): unknown {
@@ -90,13 +93,19 @@ class Generator {
   private fromChoice(schema: SchemaObject, options: unknown[], depth: number, path: SchemaObject[]): unknown {
     const { oneOf: _o, anyOf: _a, ...rest } = schema;
     const nonNull = options.map(asSchema).filter((o) => !(o.type === 'null' || (Array.isArray(o.enum) && o.enum.length === 1 && o.enum[0] === null)));
-    const option = mergeAllOf({ allOf: [rest, nonNull[0] ?? asSchema(options[0])] });
-    const value = this.value(option, depth, path);
+    // Retries draw from every branch, `null` included: it is sometimes the only value that matches exactly one.
+    const pool = nonNull.length > 0 && this.choice === 'first' ? nonNull : options.map(asSchema);
+    const branch = this.choice === 'random' ? this.random.pick(pool) : pool[0];
+    const value = this.value(mergeAllOf({ allOf: [rest, branch] }), depth, path);
     const discriminator = isObject(schema.discriminator) ? schema.discriminator : undefined;
     if (discriminator && typeof discriminator.propertyName === 'string' && isObject(value)) {
+      // Keep the branch's own value when it pins one; otherwise any mapped value (the caller validates).
       const name = discriminator.propertyName;
-      const mapped = isObject(discriminator.mapping) ? Object.keys(discriminator.mapping)[0] : undefined;
-      if (mapped !== undefined && value[name] === undefined) value[name] = mapped;
+      const pinned = asSchema(asSchema(mergeAllOf(branch).properties)[name]);
+      const mapped = isObject(discriminator.mapping) ? Object.keys(discriminator.mapping) : [];
+      const own = Array.isArray(pinned.enum) && pinned.enum.length === 1 ? pinned.enum[0] : pinned.const;
+      if (own !== undefined) value[name] = own;
+      else if (mapped.length > 0 && (value[name] === undefined || !mapped.includes(String(value[name])))) value[name] = this.random.pick(mapped);
     }
     return value;
   }

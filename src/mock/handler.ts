@@ -8,7 +8,7 @@ import { notFoundProblem, validationProblem, PROBLEM_MEDIA_TYPE, type RequestVio
 import { createRandom, hashSeed, randomUuid, type Random } from './random.js';
 import type { MockRequest } from './request.js';
 import { findResource, planResource, type ResourcePlan } from './resource.js';
-import { buildReply, defaultStatus, parsePrefer, problemReply, responseFor, type Reply } from './respond.js';
+import { buildReply, defaultStatus, parsePrefer, problemReply, responseFor, type Reply, type ResponseCheck } from './respond.js';
 import { Router } from './router.js';
 import { MockState, stateView } from './state.js';
 import { renderString, renderValue, type TemplateContext } from './template.js';
@@ -19,6 +19,8 @@ export interface HandlerOptions {
   specs: LoadedSpec[];
   /** Body validation for an operation of a spec (the OpenAPI layer's validators). */
   check: (spec: LoadedSpec, ...args: Parameters<BodyCheck>) => ReturnType<BodyCheck>;
+  /** Does a generated body match its response schema? Generation retries other branches until it does. */
+  checkResponse?: (spec: LoadedSpec, operation: Operation, status: number, body: unknown) => boolean;
   strictState?: boolean;
   seed?: number;
 }
@@ -26,6 +28,7 @@ export interface HandlerOptions {
 interface Prepared {
   extension: MockExtension;
   plan: ResourcePlan;
+  accept?: ResponseCheck;
 }
 
 /** The mock's brain, free of HTTP: a parsed request in, a reply out. One instance = one state. */
@@ -61,17 +64,17 @@ export class MockHandler {
     const violations = validateRequest(operation, request, (...args) => this.options.check(match.route.spec, ...args));
     if (violations.length > 0) return this.invalid(request, violations, prepared);
     const prefer = parsePrefer(request.headers.prefer);
-    if (prefer.code !== undefined) return buildReply(operation, prefer.code, this.seed, prefer.example);
+    if (prefer.code !== undefined) return buildReply(operation, prefer.code, this.seed, prefer.example, prepared.accept);
     return this.answer(operation, request, prepared, prefer.example);
   }
 
-  private answer(operation: Operation, request: MockRequest, { extension, plan }: Prepared, exampleName?: string): Reply {
+  private answer(operation: Operation, request: MockRequest, { extension, plan, accept }: Prepared, exampleName?: string): Reply {
     const template = this.templateContext(request, plan);
     const scope: PredicateScope = { request, state: this.state, template };
     const merges: Patch[] = [];
     for (const rule of extension.rules) {
       if (!holds(rule.when, scope)) continue;
-      if (rule.status !== undefined) return this.outcome(operation, rule, template);
+      if (rule.status !== undefined) return this.outcome(operation, rule, template, accept);
       merges.push({ merge: rule.merge && (renderValue(rule.merge, template) as Record<string, unknown>), unset: rule.unset });
     }
     const commits: Array<() => void> = [];
@@ -79,16 +82,16 @@ export class MockHandler {
       const values = unique.fields.map((f) => getPath(request.body, f));
       if (values.some((v) => v === undefined)) continue;
       const key = `unique ${plan.collection} ${operation.method} ${index} ${JSON.stringify(values)}`;
-      if (this.state.hasSeen(key)) return this.outcome(operation, unique, template);
+      if (this.state.hasSeen(key)) return this.outcome(operation, unique, template, accept);
       commits.push(() => this.state.remember(key));
     }
     for (const [index, limit] of extension.limits.entries()) {
       if (!holds(limit.when, scope)) continue;
       const key = `limit ${operation.method} ${operation.path} ${index} ${String(renderString(limit.key, template))}`;
-      if (this.state.count(key) >= limit.max) return this.outcome(operation, limit, template);
+      if (this.state.count(key) >= limit.max) return this.outcome(operation, limit, template, accept);
       commits.push(() => this.state.increment(key));
     }
-    const reply = buildReply(operation, defaultStatus(operation).status, this.seed, exampleName);
+    const reply = buildReply(operation, defaultStatus(operation).status, this.seed, exampleName, accept);
     const strictState = this.options.strictState ?? false;
     const result = applyAction(reply, { request, plan, extension, state: this.state, random: this.random, strictState, template, merges });
     if (result.status >= 300) return result;
@@ -102,9 +105,9 @@ export class MockHandler {
   }
 
   /** A rule's answer: its templated body, or the declared response for its status. */
-  private outcome(operation: Operation, outcome: Outcome, template: TemplateContext): Reply {
+  private outcome(operation: Operation, outcome: Outcome, template: TemplateContext, accept?: ResponseCheck): Reply {
     const status = outcome.status ?? 422;
-    if (outcome.body === undefined) return buildReply(operation, status, this.seed);
+    if (outcome.body === undefined) return buildReply(operation, status, this.seed, undefined, accept);
     const declared = responseFor(operation, status);
     const body = renderValue(outcome.body, template);
     const isProblem = typeof body === 'object' && body !== null && 'title' in body && 'status' in body;
@@ -136,7 +139,9 @@ export class MockHandler {
     let prepared = this.prepared.get(operation);
     if (!prepared) {
       const extension = readExtension(operation, spec.document[EXTENSION]);
-      prepared = { extension, plan: planResource(operation, extension) };
+      const check = this.options.checkResponse;
+      const accept: ResponseCheck | undefined = check && ((op, status, body) => check(spec, op, status, body));
+      prepared = { extension, plan: planResource(operation, extension), accept };
       this.prepared.set(operation, prepared);
     }
     return prepared;

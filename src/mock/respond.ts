@@ -47,8 +47,14 @@ export function responseFor(operation: Operation, status: number): ResponseSpec 
   return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses[`${String(status)[0]}xx`] ?? responses.default;
 }
 
+/** Does a generated body match the response schema? (the OpenAPI layer's validator, per spec) */
+export type ResponseCheck = (operation: Operation, status: number, body: unknown) => boolean;
+
+/** Tries before giving up on a body that validates (oneOf/discriminator branches are drawn at random). */
+const GENERATION_TRIES = 32;
+
 /** The body for a status: the named or first example, else data generated from the schema. */
-export function buildReply(operation: Operation, status: number, seed: number, exampleName?: string): Reply {
+export function buildReply(operation: Operation, status: number, seed: number, exampleName?: string, accept?: ResponseCheck): Reply {
   const response = responseFor(operation, status);
   if (status === 204 || status === 304 || !response) return { status, body: undefined, source: 'empty' };
   const entries = Object.entries(response.content);
@@ -59,7 +65,16 @@ export function buildReply(operation: Operation, status: number, seed: number, e
   const example = named ?? media.example ?? firstValue(media.examples);
   if (example !== undefined) return { status, body: structuredClone(example), mediaType: type, schema: media.schema, source: 'example' };
   if (media.schema === undefined) return { status, body: undefined, mediaType: type, source: 'empty' };
-  const body = generate(media.schema, { seed: hashSeed(seed, `${operation.method} ${operation.path} ${status}`) });
+  const base = hashSeed(seed, `${operation.method} ${operation.path} ${status}`);
+  const first = generate(media.schema, { seed: base });
+  let body = first;
+  for (let attempt = 1; accept && !accept(operation, status, body); attempt++) {
+    if (attempt === GENERATION_TRIES) {
+      body = first; // nothing fits (a contradictory schema): the plain first draw
+      break;
+    }
+    body = generate(media.schema, { seed: base + attempt, choice: 'random' });
+  }
   return { status, body, mediaType: type, schema: media.schema, source: 'generated' };
 }
 

@@ -54,7 +54,15 @@ export function mergeAllOf(schema: SchemaObject): SchemaObject {
   const required = new Set<string>();
   for (const part of [...parts, own]) {
     for (const [key, value] of Object.entries(part)) {
-      if (key === 'properties' && isObject(value)) Object.assign(properties, value);
+      if (key === 'properties' && isObject(value)) {
+        for (const [name, sub] of Object.entries(value)) {
+          // The same property constrained by two parts: both apply (e.g. a narrower enum).
+          properties[name] = name in properties ? mergeAllOf({ allOf: [asSchema(properties[name]), asSchema(sub)] }) : sub;
+        }
+      } else if (key === 'enum' && Array.isArray(value) && Array.isArray(merged.enum)) {
+        const narrower = (merged.enum as unknown[]).filter((v) => value.some((w) => JSON.stringify(w) === JSON.stringify(v)));
+        if (narrower.length > 0) merged.enum = narrower;
+      }
       else if (key === 'required' && Array.isArray(value)) value.forEach((r) => typeof r === 'string' && required.add(r));
       else if (merged[key] === undefined) merged[key] = value;
     }

@@ -40,6 +40,8 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
     strictState: options.strictState,
     seed: options.seed,
     check: (spec, operation, mediaType, body) => validators.get(spec)!.validateRequest(operation, mediaType, body),
+    checkResponse: (spec, operation, status, body) =>
+      validators.get(spec)!.validateResponse(operation, status, 'application/json', body).violations.length === 0,
   });
   const server = createServer({ keepAlive: true }, (req, res) => {
     void serve(handler, req, res, options.onRequest);
