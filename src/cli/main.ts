@@ -10,6 +10,9 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   'merge-reports': () => import('./commands/merge-reports.js'),
   record: () => import('./commands/record.js'),
   mock: () => import('./commands/mock.js'),
+  lint: () => import('./commands/lint.js'),
+  new: () => import('./commands/new.js'),
+  coverage: () => import('./commands/coverage.js'),
 };
 
 export async function main(argv: string[], io?: CliIO): Promise<number> {
@@ -52,17 +55,23 @@ function reportError(error: unknown, io: CliIO, verbose: boolean): number {
     io.stderr.write(renderDiagnostic(error.toDiagnostic(), undefined, frameStyle(useColor(io, 'stderr'))) + '\n');
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`internal error: ${message}\nThis is a bug in stepdoc; please report it with the command you ran.\n`);
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const more = verbose ? '' : ' (--verbose shows the stack)';
+  io.stderr.write(`internal error: ${message} — this is a bug in stepdoc; please report it with the command you ran${more}\n`);
   if (verbose && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
   return ExitCode.Internal;
 }
 
-/** First SIGINT/SIGTERM aborts the run gracefully; a second one exits at once. */
+/**
+ * First SIGINT/SIGTERM aborts the run gracefully: no new requests, in-flight ones aborted, teardown
+ * of started docs within a grace period, reports written (marked interrupted), exit 130. A second
+ * one exits at once; reports are written by rename, so none is ever left half-written.
+ */
 function attachSignals(controller: AbortController): () => void {
-  const onSignal = () => {
+  const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(ExitCode.Interrupted);
-    controller.abort();
+    process.stderr.write(`\n${name}: stopping — no new requests, cleaning up started docs, writing reports (again to quit at once)\n`);
+    controller.abort(new Error(`interrupted by ${name}`));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
