@@ -2,6 +2,7 @@ import { errorDiag, warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { BodyPredicate, ExpectSpec, ExtractSource, HeaderPredicate, RetrySpec } from '../core/model.js';
 import type { SourceSpan } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
+import { jsonPathProblem } from './jsonpath-syntax.js';
 import { asBoolean, asInteger, asNumber, isPlainObject } from './values.js';
 
 /** Spans of a step's keys and values by dotted path, and where diagnostics go. */
@@ -68,9 +69,7 @@ function readBodyPredicates(value: unknown, ctx: StepContext, at: string): BodyP
   }
   return Object.entries(value).map(([path, predicate]) => {
     const span = ctx.keySpans[`${at}.${path}`] ?? spanOf(ctx, at);
-    if (!path.startsWith('$')) {
-      ctx.diagnostics.push(errorDiag('jsonpath-syntax', `\`${path}\` is not a JSONPath`, span, { expected: 'a path starting with `$`, e.g. `$.data.id`' }));
-    }
+    checkJsonPath(path, span, ctx);
     return { path, span, ...readPredicate(predicate, ctx, `${at}.${path}`) };
   });
 }
@@ -117,6 +116,12 @@ function readHeaderPredicates(value: unknown, ctx: StepContext, at: string): Hea
   });
 }
 
+function checkJsonPath(path: string, span: SourceSpan, ctx: StepContext): void {
+  const problem = jsonPathProblem(path);
+  if (!problem) return;
+  ctx.diagnostics.push(errorDiag('jsonpath-syntax', `\`${path}\` is not a valid JSONPath: ${problem.message}`, span, { expected: 'a path like `$.data.items[0].id`' }));
+}
+
 function checkRegex(source: string, ctx: StepContext, at: string): void {
   try {
     new RegExp(source);
@@ -135,6 +140,7 @@ export function readExtract(value: unknown, ctx: StepContext, at: string): Recor
   }
   for (const [name, source] of Object.entries(value)) {
     const parsed = readExtractSource(source);
+    if (parsed?.from === 'body') checkJsonPath(parsed.path, spanOf(ctx, `${at}.${name}`), ctx);
     if (parsed) out[name] = parsed;
     else {
       ctx.diagnostics.push(errorDiag('extract-source', `cannot read where \`${name}\` is extracted from`, spanOf(ctx, `${at}.${name}`), {

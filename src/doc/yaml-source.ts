@@ -25,6 +25,11 @@ export class EmbeddedYaml {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     this.document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: false });
     for (const error of this.document.errors) {
+      if (error.code === 'TAB_AS_INDENT') {
+        // The most common YAML mistake in hand-written docs; say exactly what to do.
+        this.diagnostics.push(errorDiag('yaml-tab', 'a tab is used for indentation', this.span(error.pos[0]), { help: 'indent YAML with spaces only' }));
+        continue;
+      }
       const message = `invalid YAML: ${firstLine(error.message)}`;
       this.diagnostics.push(errorDiag('yaml-syntax', message, this.span(error.pos[0]), { expected: 'valid YAML' }));
     }

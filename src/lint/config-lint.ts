@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isMap } from 'yaml';
+import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
+import { LineIndex, type SourceSpan } from '../core/span.js';
+import { didYouMean } from '../core/suggest.js';
+import { CONFIG_KEYS } from '../config/keys.js';
+import { collectSpans, EmbeddedYaml } from '../doc/yaml-source.js';
+import { schemaValidator } from './ajv.js';
+import { schemaFindings } from './schema-errors.js';
+
+export interface ConfigLint {
+  /** Display path and text of the file, when there is one. */
+  file?: { display: string; source: string };
+  diagnostics: Diagnostic[];
+  /** The parsed values (not interpolated: lint needs names and shapes, not secrets). */
+  values: Record<string, unknown>;
+}
+
+const DEFAULT_NAMES = ['stepdoc.config.yaml', 'stepdoc.config.yml'];
+
+/** stepdoc.config.yaml against schema/config.schema.json, with spans. No file → nothing to say. */
+export async function lintConfig(explicit: string | undefined, cwd: string): Promise<ConfigLint> {
+  const path = explicit ? resolve(cwd, explicit) : DEFAULT_NAMES.map((n) => resolve(cwd, n)).find((p) => existsSync(p));
+  if (!path) return { diagnostics: [], values: {} };
+  const display = explicit ?? DEFAULT_NAMES.find((n) => path.endsWith(n)) ?? path;
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    return { diagnostics: [errorDiag('config-not-found', `cannot read config file ${display}`, undefined, { expected: 'a readable stepdoc.config.yaml' })], values: {} };
+  }
+  const file = { display, source };
+  const lineOffsets = [0];
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineOffsets.push(i + 1);
+  const yaml = new EmbeddedYaml(source, lineOffsets, display, new LineIndex(source));
+  const diagnostics = [...yaml.diagnostics];
+  const root = yaml.document.contents;
+  if (!yaml.ok || root === null) return { file, diagnostics, values: {} };
+  if (!isMap(root)) {
+    diagnostics.push(errorDiag('config-type', 'the config must be a mapping of keys', yaml.nodeSpan(root)));
+    return { file, diagnostics, values: {} };
+  }
+  const { keySpans, valueSpans } = collectSpans(root, yaml);
+  const values = (yaml.toJS() ?? {}) as Record<string, unknown>;
+  const validate = await schemaValidator('config.schema.json');
+  if (!validate(values)) {
+    const fallback: SourceSpan = { file: display, line: 1, col: 1 };
+    for (const finding of schemaFindings(validate.errors)) {
+      const span = keySpans[finding.path] ?? valueSpans[finding.path] ?? fallback;
+      if (finding.unknownKey) {
+        const { key, allowed } = finding.unknownKey;
+        const candidates = finding.path.includes('.') ? allowed : Object.keys(CONFIG_KEYS);
+        diagnostics.push(errorDiag('config-unknown-key', `unknown config key \`${finding.path}\``, span, { help: didYouMean(key, candidates) ?? `known keys: ${candidates.join(', ')}` }));
+      } else {
+        diagnostics.push(errorDiag('config-schema', `config \`${finding.path}\` has the wrong shape`, span, { expected: finding.expected }));
+      }
+    }
+  }
+  return { file, diagnostics, values };
+}
+
+/** Values that must not be printed: tokens, vars marked secret, `secrets:`. */
+export function configSecrets(values: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  for (const token of Object.values(record(values.tokens))) {
+    const value = typeof token === 'string' ? token : record(token).value;
+    if (typeof value === 'string') out.push(value);
+  }
+  for (const v of Object.values(record(values.vars))) if (record(v).secret === true) out.push(String(record(v).value));
+  if (Array.isArray(values.secrets)) out.push(...values.secrets.map(String));
+  return out.filter((s) => !/^\$\{[^}]+\}$/.test(s));
+}

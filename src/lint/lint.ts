@@ -1,0 +1,104 @@
+import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Doc } from '../core/model.js';
+import { discoverDocs } from '../doc/discover.js';
+import { DocCache } from '../doc/load.js';
+import { buildGraph } from '../graph/build.js';
+import { knownVariableNames } from '../graph/known-variables.js';
+import { configSecrets, lintConfig } from './config-lint.js';
+import { checkFrontmatter } from './frontmatter-rules.js';
+import { checkStepSchemas } from './step-schema.js';
+import { checkSwagger } from './swagger-rules.js';
+import type { LintOptions, LintReport } from './types.js';
+
+/**
+ * `stepdoc lint`: the parse and graph analysis `run` does (same diagnostics), plus checks only a
+ * linter can afford: step blocks against the shipped JSON Schema, frontmatter shapes and dates,
+ * swagger files, operations and literal bodies, the config file. Nothing is sent anywhere.
+ */
+export async function lint(options: LintOptions): Promise<LintReport> {
+  const config = await lintConfig(options.config, options.cwd);
+  const diagnostics: Diagnostic[] = [...config.diagnostics];
+  const sources = new Map<string, string>();
+  if (config.file) sources.set(config.file.display, config.file.source);
+
+  const found = await discoverDocs(options.paths.length ? options.paths : ['scenarios'], options.cwd);
+  diagnostics.push(...found.diagnostics);
+  const cache = new DocCache(options.cwd);
+  const docs: Doc[] = [];
+  for (const file of found.files) {
+    const doc = cache.loadSync(file);
+    if (doc && (found.explicit.has(file) || isDoc(doc))) docs.push(doc);
+  }
+
+  const vars = knownVars(config.values, options);
+  const resolveUse = (from: Doc, target: string) => {
+    for (const candidate of [resolve(dirname(from.file), target), resolve(options.cwd, target)]) {
+      const doc = cache.loadSync(candidate);
+      if (doc) return doc;
+    }
+    return undefined;
+  };
+  for (const doc of docs) {
+    sources.set(doc.displayPath, doc.source);
+    // The schema is the one source of truth for step keys; the parser's own unknown-key warning is dropped.
+    diagnostics.push(...doc.diagnostics.filter((d) => d.code !== 'unknown-step-key'));
+    diagnostics.push(...buildGraph(doc, { knownVariables: knownVariableNames(vars, doc), resolveUse }).diagnostics);
+    diagnostics.push(...checkFrontmatter(doc));
+  }
+  diagnostics.push(...(await checkStepSchemas(docs)));
+  const swaggerRoot = typeof config.values.swaggerRoot === 'string' ? config.values.swaggerRoot : '.';
+  const schema = config.values.schema;
+  const schemaMode = schema === 'off' || schema === 'warn' ? schema : 'strict';
+  diagnostics.push(...(await checkSwagger(docs, { rootDir: options.cwd, swaggerRoot: resolve(options.cwd, swaggerRoot), schemaMode })));
+  return { diagnostics: sortDiagnostics(dedupe(diagnostics)), docs: docs.length, sources, secrets: configSecrets(config.values) };
+}
+
+/** Files found by walking a folder are docs when they have frontmatter, or steps and an endpoint (as in `run`). */
+function isDoc(doc: Doc): boolean {
+  return doc.source.startsWith('---') || (doc.steps.length > 0 && doc.frontmatter.endpoint !== undefined);
+}
+
+/** Config vars, STEPDOC_VAR_* and --var: only the names matter to static analysis. */
+function knownVars(values: Record<string, unknown>, options: LintOptions): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  const fromConfig = values.vars;
+  if (fromConfig && typeof fromConfig === 'object' && !Array.isArray(fromConfig)) Object.assign(vars, fromConfig);
+  for (const key of Object.keys(options.env)) {
+    const match = /^STEPDOC_VAR_(.+)$/.exec(key);
+    if (match) vars[match[1].toLowerCase()] = true;
+  }
+  for (const pair of options.vars ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) vars[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return vars;
+}
+
+/** The same finding reached twice (the parser and the schema, a used doc twice) is shown once; the first wins. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const places = new Map<string, string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\u0000${d.span?.file}:${d.span?.line}:${d.span?.col}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (d.code === 'step-schema' && d.span) {
+      // A shape error where the parser already said something precise at the same place adds nothing.
+      if (places.has(`${d.span.file}:${d.span.line}:${d.span.col}`)) return false;
+    } else if (d.span) places.set(`${d.span.file}:${d.span.line}:${d.span.col}`, d.code);
+    return true;
+  });
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const fa = a.d.span?.file ?? '';
+      const fb = b.d.span?.file ?? '';
+      if (fa !== fb) return fa < fb ? -1 : 1;
+      return (a.d.span?.line ?? 0) - (b.d.span?.line ?? 0) || (a.d.span?.col ?? 0) - (b.d.span?.col ?? 0) || a.i - b.i;
+    })
+    .map(({ d }) => d);
+}

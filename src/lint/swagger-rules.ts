@@ -1,0 +1,66 @@
+import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
+import type { Doc } from '../core/model.js';
+import { didYouMean } from '../core/suggest.js';
+import type { LoadedSpec } from '../openapi/model.js';
+import type { SpecValidator } from '../openapi/validate.js';
+import { checkLiteralBody } from './request-body.js';
+
+export interface SwaggerLintSettings {
+  rootDir: string;
+  swaggerRoot: string;
+  /** From the config's `schema:`; off skips body checks, warn makes them warnings. */
+  schemaMode: 'off' | 'warn' | 'strict';
+}
+
+/**
+ * Swagger checks of the docs that declare `swagger:` (no network: local files only): the file
+ * exists and loads, the doc's endpoint is one of its operations, literal request bodies fit the
+ * schema. The OpenAPI layer loads lazily, once per spec file.
+ */
+export async function checkSwagger(docs: readonly Doc[], settings: SwaggerLintSettings): Promise<Diagnostic[]> {
+  const withSwagger = docs.filter((d) => d.frontmatter.swagger);
+  if (withSwagger.length === 0) return [];
+  const [{ resolveSwaggerPath }, { loadSpecCached }, { findOperation, operationIndex }] = await Promise.all([
+    import('../openapi/resolve-path.js'),
+    import('../openapi/cache.js'),
+    import('../openapi/lookup.js'),
+  ]);
+  const validators = new Map<string, Promise<SpecValidator>>();
+  const validatorFor = (spec: LoadedSpec) => {
+    let pending = validators.get(spec.file);
+    if (!pending) {
+      pending = import('../openapi/validate.js').then(({ createSpecValidator }) => createSpecValidator(spec));
+      validators.set(spec.file, pending);
+    }
+    return pending;
+  };
+  const out: Diagnostic[] = [];
+  for (const doc of withSwagger) {
+    const value = doc.frontmatter.swagger!;
+    const span = doc.frontmatter.keySpans.swagger;
+    const location = resolveSwaggerPath(value, settings, span);
+    out.push(...location.diagnostics);
+    if (!location.file) continue;
+    const load = await loadSpecCached(location.file);
+    if (!load.spec) {
+      out.push(...load.diagnostics.map((d) => ({ ...d, span: d.span ?? span })));
+      continue;
+    }
+    const spec = load.spec;
+    const endpoint = doc.frontmatter.endpoint;
+    if (endpoint && !findOperation(spec, endpoint.method, endpoint.path)) {
+      const wanted = `${endpoint.method} ${endpoint.path}`;
+      const help = didYouMean(wanted, operationIndex(spec).routes());
+      out.push(warningDiag('swagger-operation-not-found', `\`${wanted}\` is not an operation of ${value}`, endpoint.span, help ? { help } : {}));
+    }
+    if (settings.schemaMode === 'off') continue;
+    for (const step of doc.steps) {
+      if (step.kind !== 'request' || step.body === undefined || !step.path) continue;
+      const operation = findOperation(spec, step.method, step.path);
+      if (!operation?.requestBody) continue;
+      const validator = await validatorFor(spec);
+      out.push(...checkLiteralBody(doc, step, operation, validator, settings.schemaMode === 'warn' ? 'warning' : 'error'));
+    }
+  }
+  return out;
+}
