@@ -71,7 +71,7 @@ function attachSignals(controller: AbortController): () => void {
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(ExitCode.Interrupted);
     process.stderr.write(`\n${name}: stopping — no new requests, cleaning up started docs, writing reports (again to quit at once)\n`);
-    controller.abort(new Error(`interrupted by ${name}`));
+    controller.abort();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

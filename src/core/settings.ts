@@ -48,6 +48,8 @@ export interface RunSettings {
   includeSkipped: boolean;
   dryRun: boolean;
   allowDelete: boolean;
+  /** Every API points at the embedded mock (`--mock`): DELETE needs no --allow-delete there. */
+  mock?: boolean;
   schemaMode: 'off' | 'warn' | 'strict';
   filters: { tags: string[]; domains: string[]; grep?: string; shard?: { index: number; total: number } };
   /** Extra headers on every request. */

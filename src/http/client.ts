@@ -1,12 +1,23 @@
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
-import { describeNetworkError } from './errors.js';
+import type { ApiTarget } from '../core/settings.js';
+import { describeNetworkError, type FailedPhase } from './errors.js';
 import { encodeBody } from './encode.js';
+import { RateLimiter } from './rate-limit.js';
+import { followRedirect } from './redirect.js';
+import { readCapped, toResponse } from './response.js';
 import type { HttpRequest, HttpResponse } from './types.js';
 
 export interface HttpClientOptions {
   timeoutMs: number;
   /** Bodies over this size are cut (and marked truncated), never buffered without bound. */
   maxBodyBytes: number;
+  /** Per-API rate limits (`requestsPerSecond`, `maxConcurrent`), looked up by HttpRequest.api. */
+  apis?: Record<string, ApiTarget>;
+}
+
+export interface SendOptions {
+  /** Follow 301/302/303/307/308 (default). Off when the step expects a redirect status itself. */
+  followRedirects?: boolean;
 }
 
 /**
@@ -15,6 +26,7 @@ export interface HttpClientOptions {
  */
 export class HttpClient {
   private readonly agent: Agent;
+  private readonly limiter: RateLimiter;
 
   constructor(private readonly options: HttpClientOptions) {
     this.agent = new Agent({
@@ -24,15 +36,41 @@ export class HttpClient {
       bodyTimeout: options.timeoutMs,
       connect: { timeout: Math.min(options.timeoutMs, 10_000) },
     });
+    this.limiter = new RateLimiter(options.apis ?? {});
   }
 
-  async send(request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
+  /** Waits for the API's rate limit, then sends, following redirects (each hop has its own timeout). */
+  async send(request: HttpRequest, signal?: AbortSignal, options: SendOptions = {}): Promise<HttpResponse> {
+    const release = await this.limiter.acquire(request.api, signal);
+    try {
+      const started = performance.now();
+      const chain = [request.url];
+      let current = request;
+      for (;;) {
+        const response = await this.sendOnce(current, signal);
+        const next = options.followRedirects === false ? undefined : followRedirect(response.status, response.headers, current, chain);
+        if (!next) {
+          response.durationMs = performance.now() - started;
+          if (chain.length > 1) response.redirects = chain.slice(1);
+          return response;
+        }
+        chain.push(next.url);
+        current = next;
+      }
+    } finally {
+      release();
+    }
+  }
+
+  private async sendOnce(request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
     const { body, contentType } = await encodeBody(request);
     const headers = { ...request.headers };
     if (contentType && !hasHeader(headers, 'content-type')) headers['content-type'] = contentType;
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
     const started = performance.now();
+    const progress = { bytes: 0 };
+    let phase: FailedPhase = 'headers';
     try {
       const response = await undiciRequest(request.url, {
         method: request.method as Dispatcher.HttpMethod,
@@ -41,52 +79,19 @@ export class HttpClient {
         dispatcher: this.agent,
         signal: combined,
       });
-      const { text, size, truncated } = await readCapped(response.body, this.options.maxBodyBytes);
-      const durationMs = performance.now() - started;
-      return toResponse(response.statusCode, response.headers, text, size, truncated, durationMs);
+      phase = 'body';
+      const read = await readCapped(response.body, this.options.maxBodyBytes, progress);
+      return toResponse(response.statusCode, response.headers, read, performance.now() - started, this.options.maxBodyBytes);
     } catch (error) {
       const aborted = signal?.aborted === true;
       const timedOut = deadline.aborted && !aborted;
-      throw describeNetworkError(timedOut ? { code: 'TimeoutError' } : error, this.options.timeoutMs, aborted);
+      throw describeNetworkError(timedOut ? { code: 'TimeoutError' } : error, this.options.timeoutMs, aborted, { phase, bytes: progress.bytes });
     }
   }
 
   async close(): Promise<void> {
     await this.agent.close();
   }
-}
-
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let truncated = false;
-  for await (const chunk of body) {
-    const room = limit - size;
-    if (chunk.length > room) {
-      if (room > 0) chunks.push(chunk.subarray(0, room));
-      size += chunk.length;
-      truncated = true;
-      body.destroy();
-      break;
-    }
-    chunks.push(chunk);
-    size += chunk.length;
-  }
-  return { text: Buffer.concat(chunks).toString('utf8'), size, truncated };
-}
-
-function toResponse(status: number, raw: Record<string, string | string[] | undefined>, text: string, size: number, truncated: boolean, durationMs: number): HttpResponse {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  const response: HttpResponse = { status, headers, bodyText: text, size, truncated, durationMs };
-  if (/\bjson\b|\+json/i.test(headers['content-type'] ?? '') && text.length > 0 && !truncated) {
-    try {
-      response.json = JSON.parse(text);
-    } catch (error) {
-      response.jsonError = `the response says JSON but is not: ${(error as Error).message}`;
-    }
-  }
-  return response;
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {

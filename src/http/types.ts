@@ -10,6 +10,10 @@ export interface HttpRequest {
   body?: unknown;
   /** Multipart files, already resolved to absolute paths. */
   files?: Array<{ fieldName: string; path: string; fileName?: string; contentType?: string }>;
+  /** The API name (config `apis:`) the request goes to: its rate limit applies. */
+  api?: string;
+  /** Headers carrying credentials (the token profile's), dropped on a redirect to another origin. */
+  sensitiveHeaders?: string[];
 }
 
 export interface HttpResponse {
@@ -22,4 +26,6 @@ export interface HttpResponse {
   size: number;
   truncated: boolean;
   durationMs: number;
+  /** URLs followed after redirect answers, in order, when there were any. */
+  redirects?: string[];
 }

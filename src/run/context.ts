@@ -12,6 +12,8 @@ export interface DocRunContext {
   redactor: Redactor;
   emit: RunListener;
   signal: AbortSignal;
+  /** Teardown steps send on this one: it aborts a grace period after `signal` (interrupt → cleanup still runs). */
+  teardownSignal?: AbortSignal;
   /** The doc whose run this is (used docs run inside it). */
   rootDoc: Doc;
   variables: Record<string, unknown>;

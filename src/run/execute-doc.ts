@@ -1,5 +1,5 @@
 import type { Doc } from '../core/model.js';
-import type { DocResult, StepResult } from '../core/result.js';
+import { DRY_RUN_REASON, type DocResult, type StepResult } from '../core/result.js';
 import type { DocValidation } from '../core/validation.js';
 import type { GraphNode, StepGraph, UseNode } from '../graph/graph.js';
 import type { DocRunContext, StepOwner } from './context.js';
@@ -23,13 +23,18 @@ export async function executeDoc(graph: StepGraph, ctx: DocRunContext): Promise<
   const state: { halt?: Halt; failed: boolean } = { failed: false };
   const main = graph.nodes.filter((n) => n.step.phase !== 'teardown');
   const teardown = graph.nodes.filter((n) => n.step.phase === 'teardown');
+  // Teardown runs even after an interrupt, on a signal that allows it a grace period.
+  const teardownCtx: DocRunContext = { ...ctx, signal: ctx.teardownSignal ?? ctx.signal };
   const runOne = async (node: GraphNode, always: boolean) => {
-    if (!always && (state.halt || ctx.signal.aborted)) {
-      record(perNode.get(node)!, ctx, skippedStep(node.step, owner, ctx.signal.aborted ? 'interrupted' : `skipped: ${state.halt?.status === 'skipped' ? state.halt.reason : 'an earlier step failed'}`));
+    const stepCtx = always ? teardownCtx : ctx;
+    if (stepCtx.signal.aborted || (!always && state.halt)) {
+      record(perNode.get(node)!, ctx, skippedStep(node.step, owner, stepCtx.signal.aborted ? 'interrupted' : `skipped: ${state.halt?.status === 'skipped' ? state.halt.reason : 'an earlier step failed'}`));
       return;
     }
-    const { results, failedStep } = await executeNode(node, owner, ctx);
+    const { results, failedStep, refused } = await executeNode(node, owner, stepCtx);
     for (const r of results) record(perNode.get(node)!, ctx, r);
+    // A refused DELETE skips the rest of the doc (it cannot be tested here), but a refused cleanup step changes nothing.
+    if (refused && !always) state.halt ??= { status: 'skipped', reason: refused };
     if (!failedStep) return;
     const onFail = node.kind === 'request' ? node.step.onFail : 'abort';
     if (onFail === 'continue') return;
@@ -53,16 +58,25 @@ function record(steps: StepResult[], ctx: DocRunContext, step: StepResult): void
   ctx.emit({ type: 'step:end', file: ctx.rootDoc.file, step });
 }
 
-async function executeNode(node: GraphNode, owner: StepOwner, ctx: DocRunContext): Promise<{ results: StepResult[]; failedStep: boolean }> {
-  if (node.kind === 'request') {
-    const result = await executeRequestStep(node, owner, ctx);
-    return { results: [result], failedStep: result.status === 'failed' };
-  }
+interface NodeOutcome {
+  results: StepResult[];
+  failedStep: boolean;
+  /** Why a step was not sent (a DELETE against a live API). */
+  refused?: string;
+}
+
+async function executeNode(node: GraphNode, owner: StepOwner, ctx: DocRunContext): Promise<NodeOutcome> {
+  if (node.kind === 'request') return requestOutcome(await executeRequestStep(node, owner, ctx));
   return executeUse(node, ctx);
 }
 
+function requestOutcome(result: StepResult): NodeOutcome {
+  const refused = result.status === 'skipped' && result.skipReason !== DRY_RUN_REASON ? result.skipReason : undefined;
+  return { results: [result], failedStep: result.status === 'failed', refused };
+}
+
 /** A used doc's setup and test steps, in its own context (tokens, api, expectedOutcome, swagger). */
-async function executeUse(node: UseNode, ctx: DocRunContext): Promise<{ results: StepResult[]; failedStep: boolean }> {
+async function executeUse(node: UseNode, ctx: DocRunContext): Promise<NodeOutcome> {
   const target = node.target;
   if (!target) return { results: [], failedStep: true };
   ctx.usedDocs.push(target.doc.displayPath);
@@ -70,10 +84,9 @@ async function executeUse(node: UseNode, ctx: DocRunContext): Promise<{ results:
   const results: StepResult[] = [];
   for (const inner of target.nodes) {
     if (ctx.signal.aborted) break;
-    const outcome = inner.kind === 'request'
-      ? await executeRequestStep(inner, owner, ctx).then((r) => ({ results: [r], failedStep: r.status === 'failed' }))
-      : await executeUse(inner, ctx);
+    const outcome = inner.kind === 'request' ? requestOutcome(await executeRequestStep(inner, owner, ctx)) : await executeUse(inner, ctx);
     results.push(...outcome.results);
+    if (outcome.refused) return { results, failedStep: false, refused: outcome.refused };
     if (outcome.failedStep && !(inner.kind === 'request' && inner.step.onFail === 'continue')) return { results, failedStep: true };
   }
   return { results, failedStep: false };

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StepdocError } from '../core/errors.js';
-import type { CheckResult, StepAttempt, StepResult } from '../core/result.js';
+import { DRY_RUN_REASON, type CheckResult, type StepAttempt, type StepResult } from '../core/result.js';
 import type { RequestNode } from '../graph/graph.js';
+import { sendWithRetry } from '../http/retry.js';
 import type { HttpRequest, HttpResponse } from '../http/types.js';
 import { createScope } from '../template/render.js';
 import { extractVariables } from '../checks/extract.js';
@@ -29,8 +30,10 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
   result.request = summariseRequest(request, ctx.redactor);
   if (ctx.settings.dryRun) {
     for (const name of Object.keys(step.extract)) ctx.variables[name] = `<${name}>`;
-    return done('skipped', { skipReason: 'dry run: nothing sent' });
+    return done('skipped', { skipReason: DRY_RUN_REASON });
   }
+  const refusal = deleteRefusal(request.method, ctx.settings);
+  if (refusal) return done('skipped', { skipReason: refusal });
   const validator = owner.validation?.forStep(step.method, new URL(request.url).pathname);
   if (validator && step.expect.schema !== false && request.bodyKind === 'json') {
     result.checks.push(...validator.request(request.body, 'application/json'));
@@ -51,17 +54,27 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
 
 type SendOutcome = { response: HttpResponse; checks: CheckResult[] } | { error: { code: string; message: string } };
 
-/** One attempt, or several with `retry`: repeat until `until` (or the step's expect) passes. */
+/**
+ * One attempt, or several with `retry`: repeat until `until` (or the step's expect) passes. Each
+ * attempt goes through sendWithRetry, which repeats 429/502/503/resets with backoff (live-API safety).
+ */
 async function sendUntil(node: RequestNode, owner: StepOwner, ctx: DocRunContext, request: HttpRequest, attempts: StepAttempt[]): Promise<SendOutcome> {
   const { step, compiled } = node;
   const max = step.retry?.attempts ?? 1;
   const status = expectedStatus(step, owner.doc);
+  const accepted = [...(status ?? []), ...(step.retry?.until?.status ?? [])];
+  const send = () => sendWithRetry(() => ctx.client.send(request, ctx.signal, { followRedirects: !accepted.some(isRedirect) }), {
+    policy: ctx.settings.retry,
+    method: request.method,
+    unsafe: owner.doc.frontmatter.raw.retryUnsafe === true,
+    accepts: (s) => accepted.includes(s),
+    signal: ctx.signal,
+    onAttempt: (a) => attempts.push(a),
+  });
   let last: SendOutcome = { error: { code: 'not-sent', message: 'not sent' } };
   for (let attempt = 1; attempt <= max; attempt++) {
-    const t0 = performance.now();
     try {
-      const response = await ctx.client.send(request, ctx.signal);
-      attempts.push({ status: response.status, durationMs: Math.round(response.durationMs) });
+      const response = await send();
       const scope = createScope(ctx.variables);
       const checks = evaluateExpect(step.expect, status, response, compiled.expectBody, scope);
       const until = step.retry?.until;
@@ -69,7 +82,6 @@ async function sendUntil(node: RequestNode, owner: StepOwner, ctx: DocRunContext
       last = { response, checks };
       if (done) return last;
     } catch (error) {
-      attempts.push({ error: errorOf(error, ctx).message, durationMs: Math.round(performance.now() - t0) });
       last = { error: errorOf(error, ctx) };
       if (ctx.signal.aborted) return last;
     }
@@ -80,6 +92,19 @@ async function sendUntil(node: RequestNode, owner: StepOwner, ctx: DocRunContext
     last.checks.push({ kind: 'status', name: 'retry.until', passed: false, expected: 'the `until` checks to pass', actual: `still failing after ${max} attempts`, message: `gave up after ${max} attempts` });
   }
   return last;
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
+}
+
+/**
+ * DELETE against a live API needs `--allow-delete` (or config `allowDelete: true`): a doc run
+ * by mistake against production must not delete real data. The mock is always fair game.
+ */
+function deleteRefusal(method: string, settings: DocRunContext['settings']): string | undefined {
+  if (method !== 'DELETE' || settings.allowDelete || settings.mock) return undefined;
+  return 'DELETE not sent to a live API: pass --allow-delete (or set allowDelete: true in stepdoc.config.yaml)';
 }
 
 function startResult(node: RequestNode, owner: StepOwner): StepResult {

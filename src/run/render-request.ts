@@ -19,6 +19,7 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
   const pathOrUrl = String(render(compiled.url) ?? render(compiled.path) ?? '');
   const url = buildUrl(target.baseUrl, pathOrUrl, render(compiled.params));
   const headers: Record<string, string> = { ...settings.headers };
+  const sensitive: string[] = [];
   const explicit = (render(compiled.token) as string | undefined) ?? doc.frontmatter.tokens[0];
   // Without an explicit profile the default one applies only if it is configured.
   const tokenName = explicit ?? (settings.tokens[settings.defaultToken] ? settings.defaultToken : undefined);
@@ -28,14 +29,17 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
       throw new HttpError(`token profile \`${tokenName}\` has no value: pass --token ${tokenName}=… or set STEPDOC_TOKEN_${tokenName.toUpperCase()}`, 'missing-token');
     }
     const auth = authHeader(profile);
-    if (auth) headers[auth[0]] = auth[1];
+    if (auth) {
+      headers[auth[0]] = auth[1];
+      sensitive.push(auth[0]);
+    }
   }
   if (step.xOnBehalfOf) {
     const value = typeof step.xOnBehalfOf === 'string' ? step.xOnBehalfOf : (settings.onBehalfOf.value ?? String(settings.vars.business_id ?? ''));
     if (value) headers[settings.onBehalfOf.header] = value;
   }
   Object.assign(headers, stringMap(render(compiled.headers)));
-  const request: HttpRequest = { method: step.method, url, headers, bodyKind: 'none' };
+  const request: HttpRequest = { method: step.method, url, headers, bodyKind: 'none', api, sensitiveHeaders: sensitive };
   if (step.bodyKind === 'json' && step.body !== undefined) Object.assign(request, { bodyKind: 'json', body: render(compiled.body) });
   if (step.bodyKind === 'form') Object.assign(request, { bodyKind: 'form', body: render(compiled.formFields) ?? render(compiled.body) });
   if (step.bodyKind === 'multipart') {

@@ -27,7 +27,11 @@ export interface RunOptions {
   /** Stop starting docs after this many failed. */
   maxFailures?: number;
   shard?: { index: number; total: number };
+  /** After an interrupt, teardown steps of started docs may still send for this long (default 5 s). */
+  teardownGraceMs?: number;
 }
+
+export const DEFAULT_TEARDOWN_GRACE_MS = 5_000;
 
 /**
  * Runs docs concurrently (settings.concurrency at once) and returns the results. It emits typed
@@ -38,7 +42,8 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   const emit: RunListener = options.listener ?? (() => {});
   const signal = options.signal ?? new AbortController().signal;
   const redactor = new Redactor([...settings.secrets, ...Object.values(settings.tokens).map((t) => t.value)]);
-  const client = new HttpClient({ timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes });
+  const client = new HttpClient({ timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, apis: settings.apis });
+  const grace = graceSignal(signal, options.teardownGraceMs ?? DEFAULT_TEARDOWN_GRACE_MS);
   const startedAt = new Date();
   const skipped = options.skipped ?? [];
   emit({ type: 'run:start', total: options.graphs.length + skipped.length, startedAt: startedAt.toISOString() });
@@ -50,7 +55,7 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   const worker = async () => {
     while (next < options.graphs.length && !signal.aborted && !(options.maxFailures && failures >= options.maxFailures)) {
       const graph = options.graphs[next++];
-      const result = await runOneDoc(graph, { settings, client, redactor, emit, signal, validation });
+      const result = await runOneDoc(graph, { settings, client, redactor, emit, signal, teardownSignal: grace.signal, validation });
       if (result.status === 'failed') failures++;
       docs.push(result);
       emit({ type: 'doc:end', doc: result });
@@ -59,6 +64,7 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(settings.concurrency, options.graphs.length)) }, worker));
   } finally {
+    grace.dispose();
     await client.close();
   }
   const finishedAt = new Date();
@@ -79,7 +85,26 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   return result;
 }
 
-type Shared = Pick<DocRunContext, 'settings' | 'client' | 'redactor' | 'emit' | 'signal' | 'validation'>;
+type Shared = Pick<DocRunContext, 'settings' | 'client' | 'redactor' | 'emit' | 'signal' | 'teardownSignal' | 'validation'>;
+
+/** A signal that aborts `graceMs` after `signal` does: how long cleanup may take once interrupted. */
+function graceSignal(signal: AbortSignal, graceMs: number): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const start = () => {
+    timer = setTimeout(() => controller.abort(), graceMs);
+    timer.unref();
+  };
+  if (signal.aborted) start();
+  else signal.addEventListener('abort', start, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', start);
+    },
+  };
+}
 
 async function runOneDoc(graph: StepGraph, shared: Shared): Promise<DocResult> {
   const { doc } = graph;

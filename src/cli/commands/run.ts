@@ -79,7 +79,8 @@ async function startMock(prepared: PreparedRun, settings: RunSettings, options: 
   const { startMockTarget, specFilesOfDocs } = await import('../mock-target.js');
   const { files, diagnostics } = await specFilesOfDocs(docsOf(prepared.graphs), settings);
   if (options.verbose) printDiagnostics(io, diagnostics, prepared.sources);
-  return startMockTarget(files, settings, { strictState: options.strictState });
+  const target = await startMockTarget(files, settings, { strictState: options.strictState });
+  return { ...target, settings: { ...target.settings, mock: true } };
 }
 
 function docsOf(graphs: StepGraph[], into = new Map<string, Doc>()): Doc[] {
