@@ -40,12 +40,17 @@ export interface ResponseSummary {
   durationMs: number;
 }
 
+/** Why every step of a `--dry-run` is skipped; reporters show the rendered requests instead. */
+export const DRY_RUN_REASON = 'dry run: nothing sent';
+
 export type StepStatus = 'passed' | 'failed' | 'skipped';
 
 export interface StepAttempt {
   status?: number;
   error?: string;
   durationMs: number;
+  /** Set when another attempt followed: the pause before it (backoff, or the server's Retry-After). */
+  retryInMs?: number;
 }
 
 export interface StepResult {
