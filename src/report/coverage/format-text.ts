@@ -54,7 +54,7 @@ function totalsText(t: CoverageTotals, c: Colors): string {
   if (t.operations === 0) return c.dim('no operations');
   const pct = (p: number | null) => (p === null ? '–' : `${p}%`);
   const color = t.percent === 100 ? c.green : t.covered === 0 ? c.red : c.yellow;
-  return `${t.operations} operations · ${color(`${t.covered} covered (${pct(t.percent)})`)} · ${t.verifiedCovered} verified (${pct(t.verifiedPercent)})`;
+  return `${t.operations} operation${t.operations === 1 ? '' : 's'} · ${color(`${t.covered} covered (${pct(t.percent)})`)} · ${t.verifiedCovered} verified (${pct(t.verifiedPercent)})`;
 }
 
 function footer(report: CoverageReport, c: Colors): string[] {
