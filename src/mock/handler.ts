@@ -53,12 +53,14 @@ export class MockHandler {
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const match = this.router.match(method, path);
     const prepared = match && this.prepare(match.route.operation, match.route.spec);
-    if (!match || !prepared || (prepared.extension.apis && !prepared.extension.apis.includes(api))) {
-      const closest = this.router.closest(method, path);
-      const problem = notFoundProblem(request.method, path, closest);
-      if (match) problem.detail = `${request.method} ${path} is not served on the \`${api}\` API (${prepared!.extension.apis!.join(', ')} only)`;
+    if (match && prepared?.extension.apis && !prepared.extension.apis.includes(api)) {
+      // Served elsewhere (the fallback API only): the operation's own 404 when it declares one.
+      if (responseFor(match.route.operation, 404)) return buildReply(match.route.operation, 404, this.seed, undefined, prepared.accept);
+      const problem = notFoundProblem(request.method, path, this.router.closest(method, path));
+      problem.detail = `${request.method} ${path} is not served on the \`${api}\` API (${prepared.extension.apis.join(', ')} only)`;
       return problemReply(problem);
     }
+    if (!match || !prepared) return problemReply(notFoundProblem(request.method, path, this.router.closest(method, path)));
     request.params = match.params;
     const operation = match.route.operation;
     const violations = validateRequest(operation, request, (...args) => this.options.check(match.route.spec, ...args));

@@ -60,10 +60,11 @@ function contains(container: unknown, item: unknown): boolean {
   return false;
 }
 
-/** Equality that lets a query string `"2"` equal the number 2, since parameters arrive as text. */
+/** Equality that lets a query string `"2"` equal the number 2 (and `"true"` true): parameters arrive as text. */
 export function looseEquals(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'string') return b.trim() !== '' && Number(b) === a;
-  if (typeof a === 'string' && typeof b === 'number') return looseEquals(b, a);
+  if (typeof a === 'boolean' && typeof b === 'string') return String(a) === b;
+  if (typeof a === 'string' && (typeof b === 'number' || typeof b === 'boolean')) return looseEquals(b, a);
   return JSON.stringify(a) === JSON.stringify(b);
 }
 

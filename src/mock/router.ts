@@ -57,15 +57,31 @@ export class Router {
   /** Routes closest to an unknown request, for the 404 body: same path other method first, then by edit distance. */
   closest(method: string, rawPath: string, count = 3): Array<{ method: string; path: string }> {
     const parts = splitPath(rawPath);
-    const target = '/' + parts.join('/');
-    const scored = this.routes.map((route) => {
-      const samePath = route.segments.length === parts.length && matchSegments(route.segments, parts) !== undefined;
-      const distance = samePath ? -1 : editDistance(target, route.path) + (route.method === method.toUpperCase() ? 0 : 2);
-      return { method: route.method, path: route.path, distance };
-    });
+    const scored = this.routes.map((route) => ({
+      method: route.method,
+      path: route.path,
+      distance: pathDistance(route.segments, parts) + (route.method === method.toUpperCase() ? 0 : 1),
+    }));
     scored.sort((a, b) => a.distance - b.distance);
-    return scored.slice(0, count).map(({ method: m, path }) => ({ method: m, path }));
+    const seen = new Set<string>();
+    return scored
+      .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`))
+      .slice(0, count)
+      .map(({ method: m, path }) => ({ method: m, path }));
   }
+}
+
+/** Segment by segment: a template segment matches any value, a literal costs its edit distance; extra segments cost their length. */
+function pathDistance(segments: Segment[], parts: string[]): number {
+  let distance = 0;
+  for (let i = 0; i < Math.max(segments.length, parts.length); i++) {
+    const segment = segments[i];
+    const part = parts[i];
+    if (segment === undefined || part === undefined) distance += (part ?? segment?.literal ?? '{}').length + 2;
+    else if (segment.literal !== undefined) distance += editDistance(segment.literal, part);
+    else if (!segment.pattern?.test(part)) distance += 1;
+  }
+  return distance;
 }
 
 function matchSegments(segments: Segment[], parts: string[]): { params: Record<string, string>; score: number } | undefined {
