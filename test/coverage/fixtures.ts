@@ -22,6 +22,5 @@ export function doc(displayPath: string, frontmatter: Record<string, string | un
 
 /** Strips ANSI colour codes. */
 export function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
