@@ -24,14 +24,16 @@ export class EmbeddedYaml {
   ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     this.document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: false });
-    for (const error of this.document.errors) {
-      if (error.code === 'TAB_AS_INDENT') {
-        // The most common YAML mistake in hand-written docs; say exactly what to do.
-        this.diagnostics.push(errorDiag('yaml-tab', 'a tab is used for indentation', this.span(error.pos[0]), { help: 'indent YAML with spaces only' }));
-        continue;
-      }
+    // Only the first error: the ones after it are mostly the parser losing its footing.
+    const error = this.document.errors[0];
+    if (error?.code === 'TAB_AS_INDENT') {
+      // The most common YAML mistake in hand-written docs; say exactly what to do.
+      this.diagnostics.push(errorDiag('yaml-tab', 'a tab is used for indentation', this.span(error.pos[0]), { help: 'indent YAML with spaces only' }));
+    } else if (error) {
       const message = `invalid YAML: ${firstLine(error.message)}`;
-      this.diagnostics.push(errorDiag('yaml-syntax', message, this.span(error.pos[0]), { expected: 'valid YAML' }));
+      const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+      const at = quote ? openingQuote(text, quote, error.pos[0]) : error.pos[0];
+      this.diagnostics.push(errorDiag('yaml-syntax', message, this.span(at), { expected: 'valid YAML' }));
     }
     for (const warning of this.document.warnings) {
       this.diagnostics.push({ code: 'yaml-warning', severity: 'warning', message: firstLine(warning.message), span: this.span(warning.pos[0]) });
@@ -100,4 +102,11 @@ export function collectSpans(
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** A quoted scalar that never closes runs to the end of the text; point at where it opens instead. */
+function openingQuote(text: string, quote: string, errorOffset: number): number {
+  let i = Math.min(errorOffset, text.length) - 1;
+  while (i >= 0 && (text[i] !== quote || (quote === '"' && text[i - 1] === '\\'))) i--;
+  return i >= 0 ? i : errorOffset;
 }

@@ -41,8 +41,8 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   };
   for (const doc of docs) {
     sources.set(doc.displayPath, doc.source);
-    // The schema is the one source of truth for step keys; the parser's own unknown-key warning is dropped.
-    diagnostics.push(...doc.diagnostics.filter((d) => d.code !== 'unknown-step-key'));
+    // The schema is the one source of truth for keys; the parser's own unknown-key warnings are dropped.
+    diagnostics.push(...withoutNoise(doc.diagnostics.filter((d) => d.code !== 'unknown-step-key' && d.code !== 'unknown-expect-key')));
     diagnostics.push(...buildGraph(doc, { knownVariables: knownVariableNames(vars, doc), resolveUse }).diagnostics);
     diagnostics.push(...checkFrontmatter(doc));
   }
@@ -73,6 +73,13 @@ function knownVars(values: Record<string, unknown>, options: LintOptions): Recor
     if (eq > 0) vars[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return vars;
+}
+
+/** An unclosed fence runs to the end of the doc, prose included: YAML errors after it are its echo. */
+function withoutNoise(diagnostics: Diagnostic[]): Diagnostic[] {
+  const fence = diagnostics.find((d) => d.code === 'unclosed-fence')?.span?.line;
+  if (fence === undefined) return diagnostics;
+  return diagnostics.filter((d) => !(d.code.startsWith('yaml-') && (d.span?.line ?? 0) > fence));
 }
 
 /** The same finding reached twice (the parser and the schema, a used doc twice) is shown once; the first wins. */

@@ -23,16 +23,22 @@ export async function checkStepSchemas(docs: readonly Doc[]): Promise<Diagnostic
 
 function findingsToDiagnostics(step: AnyStep, errors: Parameters<typeof schemaFindings>[0]): Diagnostic[] {
   return schemaFindings(errors).map((finding) => {
-    const span = step.keySpans[finding.path] ?? step.valueSpans[finding.path] ?? step.span;
+    const span = (finding.unknownKey ? step.keySpans[finding.path] : step.valueSpans[finding.path] ?? step.keySpans[finding.path]) ?? step.span;
     if (finding.unknownKey) {
       const { key, allowed } = finding.unknownKey;
       const nested = finding.path.includes('.');
       const where = nested ? ` in \`${finding.path.slice(0, finding.path.length - key.length - 1)}\`` : '';
-      return warningDiag(nested ? 'unknown-key' : 'unknown-step-key', `unknown ${nested ? 'key' : 'step key'} \`${key}\`${where}`, span, {
+      return warningDiag(unknownKeyCode(finding.path), `unknown ${nested ? 'key' : 'step key'} \`${key}\`${where}`, span, {
         help: didYouMean(key, allowed) ?? `known keys: ${allowed.join(', ')}`,
       });
     }
     const name = finding.path || 'step';
     return errorDiag('step-schema', `\`${name}\` of step \`${step.id}\` has the wrong shape`, span, { expected: finding.expected });
   });
+}
+
+/** `expect.stauts` and `retry.until.stauts` are expect keys; other nested keys (retry) just keys. */
+function unknownKeyCode(path: string): string {
+  if (!path.includes('.')) return 'unknown-step-key';
+  return /^(expect|retry\.until)\.[^.]+$/.test(path) ? 'unknown-expect-key' : 'unknown-key';
 }
