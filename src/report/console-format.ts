@@ -52,6 +52,22 @@ function requestDetail(request: RenderedRequest, c: Colors): string[] {
   return lines;
 }
 
+/** `--verbose` and `--dry-run`: every step with its request and its checks, passed ones included. */
+export function stepLines(doc: DocResult, c: Colors): string {
+  const lines: string[] = [];
+  for (const step of doc.steps) {
+    const color = step.status === 'passed' ? c.green : step.status === 'failed' ? c.red : c.yellow;
+    const via = step.fromDoc ? c.dim(` (via ${step.fromDoc})`) : '';
+    lines.push(`  ${color(MARK[step.status])} ${step.id}${via} ${c.dim(`${ms(step.durationMs)}${step.skipReason ? ` — ${step.skipReason}` : ''}`)}`);
+    if (step.request) lines.push(...requestDetail(step.request, c));
+    for (const check of step.checks) {
+      const mark = check.passed ? c.green('✓') : check.severity === 'warning' ? c.yellow('!') : c.red('✗');
+      lines.push(c.dim(`      ${mark} ${check.name}${check.message ? ` — ${check.message}` : ''}`));
+    }
+  }
+  return lines.join('\n');
+}
+
 export function summaryLine(result: RunResult, c: Colors): string {
   const s = result.summary;
   const parts = [c.green(`${s.passed} passed`), s.failed ? c.red(`${s.failed} failed`) : `${s.failed} failed`, `${s.skipped} skipped`];

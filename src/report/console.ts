@@ -1,7 +1,7 @@
 import pc from 'picocolors';
-import type { RunEvent, RunResult } from '../core/result.js';
+import { DRY_RUN_REASON, type DocResult, type RunEvent, type RunResult } from '../core/result.js';
 import type { Reporter, ReporterFactory } from './reporter.js';
-import { docLine, failureDetail, ms, summaryLine } from './console-format.js';
+import { docLine, failureDetail, ms, stepLines, summaryLine } from './console-format.js';
 
 /**
  * One line per doc as it finishes; failures in detail at the end; a summary line. On a terminal a
@@ -27,6 +27,7 @@ export const createConsoleReporter: ReporterFactory = (options) => {
         if (event.doc.status === 'failed') failed++;
         clearLive();
         if (!options.quiet || event.doc.status === 'failed') out(docLine(event.doc, c) + '\n');
+        if (options.verbose || isDryRun(event.doc)) out(stepLines(event.doc, c) + '\n');
         drawLive();
       }
     },
@@ -40,3 +41,7 @@ export const createConsoleReporter: ReporterFactory = (options) => {
   };
   return reporter;
 };
+
+function isDryRun(doc: DocResult): boolean {
+  return doc.steps.some((s) => s.skipReason === DRY_RUN_REASON);
+}
