@@ -1,4 +1,5 @@
-import { Output, type Template } from 'liquidjs';
+import type { Template } from 'liquidjs';
+import { Output } from './liquidjs.js';
 import { TemplateError } from '../core/errors.js';
 import type { SourceSpan } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
@@ -29,15 +30,28 @@ export function compileValue(value: unknown, spans: SpanLookup = () => undefined
   return { kind: 'literal', value };
 }
 
+/**
+ * Parsed templates by source text. Docs repeat the same strings (`{{ client_id }}`, `{{ timestamp }}`)
+ * hundreds of times in a run; a parse tree is immutable, so one serves them all. Bounded, so
+ * linting a huge tree of unique strings cannot grow it without limit.
+ */
+const parsed = new Map<string, { templates: Template[]; typed: boolean }>();
+const MAX_PARSED = 20_000;
+
 export function compileString(source: string, span?: SourceSpan): TemplateNode {
   if (!HAS_TEMPLATE.test(source)) return { kind: 'literal', value: source };
-  try {
-    const templates = liquid().parse(source);
-    const typed = SINGLE_OUTPUT.test(source) && templates.length === 1 && templates[0] instanceof Output;
-    return { kind: 'string', source, templates, typed, span };
-  } catch (error) {
-    throw templateError(error, source, span);
+  let entry = parsed.get(source);
+  if (!entry) {
+    try {
+      const templates = liquid().parse(source);
+      entry = { templates, typed: SINGLE_OUTPUT.test(source) && templates.length === 1 && templates[0] instanceof Output };
+    } catch (error) {
+      throw templateError(error, source, span);
+    }
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(source, entry);
   }
+  return { kind: 'string', source, templates: entry.templates, typed: entry.typed, span };
 }
 
 function join(path: string, key: string): string {

@@ -1,4 +1,4 @@
-import { Context, toValueSync, type Output } from 'liquidjs';
+import { Context, toValueSync, type Output } from './liquidjs.js';
 import type { TemplateNode } from './compile.js';
 import { templateError } from './compile.js';
 import { liquid } from './engine.js';

@@ -1,14 +1,23 @@
+import type { Template } from 'liquidjs';
 import type { TemplateNode } from './compile.js';
 import { liquid } from './engine.js';
+
+/** Variable paths per parsed template list; compiled strings share their parse (see compile.ts). */
+const segmentsCache = new WeakMap<Template[], string[][]>();
+
+function segmentsOf(templates: Template[]): string[][] {
+  let segments = segmentsCache.get(templates);
+  if (!segments) segmentsCache.set(templates, (segments = liquid().globalVariableSegmentsSync(templates).map((s) => s.map(String))));
+  return segments;
+}
 
 /** First segment of every global variable a compiled tree reads (`client_id`, `config`, `env`, …). */
 export function referencedVariables(node: TemplateNode, into: Map<string, string[][]> = new Map()): Map<string, string[][]> {
   switch (node.kind) {
     case 'string':
-      for (const segments of liquid().globalVariableSegmentsSync(node.templates)) {
-        const parts = segments.map(String);
+      for (const parts of segmentsOf(node.templates)) {
         const list = into.get(parts[0]) ?? [];
-        list.push(parts);
+        list.push([...parts]);
         into.set(parts[0], list);
       }
       break;
