@@ -10,7 +10,8 @@ export interface PathQuery {
 export function queryPath(json: unknown, path: string): PathQuery & { error?: string } {
   if (json === undefined) return { found: false, value: undefined };
   try {
-    const matches = JSONPath({ path, json: json as object, wrap: true, eval: false }) as unknown[];
+    // 'safe' evaluates filter expressions ([?(@.x > 1)]) without JavaScript's eval.
+    const matches = JSONPath({ path, json: json as object, wrap: true, eval: 'safe' }) as unknown[];
     if (!Array.isArray(matches) || matches.length === 0) return { found: false, value: undefined };
     const multi = /\[\*\]|\.\*|\.\.|\[\?|,|:/.test(path);
     return { found: true, value: multi ? matches : matches[0] };

@@ -52,3 +52,12 @@ describe('checks', () => {
     expect(text.failures[0].message).toContain('the response says JSON but is not');
   });
 });
+
+describe('JSONPath filters', () => {
+  it('evaluates filter expressions safely', async () => {
+    const { queryPath } = await import('../../src/checks/jsonpath.js');
+    const data = { items: [{ id: 1, kind: 'a' }, { id: 2, kind: 'b' }] };
+    expect(queryPath(data, '$.items[?(@.kind === "b")].id')).toMatchObject({ found: true, value: [2] });
+    expect(queryPath(data, '$.items[?(@.constructor.constructor("return process")())]').found).toBe(false);
+  });
+});
