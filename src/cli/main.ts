@@ -1,5 +1,7 @@
 import { ExitCode } from '../core/exit-codes.js';
-import { StepdocError } from '../core/errors.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DiagnosticsError, StepdocError } from '../core/errors.js';
 import { renderDiagnostic } from '../core/codeframe.js';
 import { processIO, frameStyle, useColor, type CliIO, type Command } from './io.js';
 import { HELP, VERSION } from './help.js';
@@ -18,14 +20,31 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
 export async function main(argv: string[], io?: CliIO): Promise<number> {
   const controller = new AbortController();
   const cli = io ?? processIO(controller.signal);
-  const detach = io ? () => {} : attachSignals(controller);
+  const verbose = argv.includes('--verbose');
+  const detach = io ? () => {} : attachProcessHandlers(controller, cli, verbose);
   try {
     return await dispatch(argv, cli);
   } catch (error) {
-    return reportError(error, cli, argv.includes('--verbose'));
+    return reportError(error, cli, verbose);
   } finally {
     detach();
   }
+}
+
+/** Signals, plus a last line of defence: an error nobody caught is still one line and exit 3, never a trace. */
+function attachProcessHandlers(controller: AbortController, io: CliIO, verbose: boolean): () => void {
+  const detachSignals = attachSignals(controller);
+  const onUncaught = (error: unknown) => {
+    reportBug(error, io, verbose);
+    process.exit(ExitCode.Internal);
+  };
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUncaught);
+  return () => {
+    detachSignals();
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUncaught);
+  };
 }
 
 async function dispatch(argv: string[], io: CliIO): Promise<number> {
@@ -52,9 +71,15 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
 /** User errors print a diagnostic and exit 2; anything else is a bug: one line, stack only with --verbose. */
 function reportError(error: unknown, io: CliIO, verbose: boolean): number {
   if (error instanceof StepdocError) {
-    io.stderr.write(renderDiagnostic(error.toDiagnostic(), undefined, frameStyle(useColor(io, 'stderr'))) + '\n');
+    const style = frameStyle(useColor(io, 'stderr'));
+    const diagnostics = error instanceof DiagnosticsError ? error.diagnostics.filter((d) => d.severity === 'error') : [error.toDiagnostic()];
+    io.stderr.write(diagnostics.map((d) => renderDiagnostic(d, d.span ? sourceOf(d.span.file, io.cwd) : undefined, style)).join('\n') + '\n');
     return error.exitCode;
   }
+  return reportBug(error, io, verbose);
+}
+
+function reportBug(error: unknown, io: CliIO, verbose: boolean): number {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   const more = verbose ? '' : ' (--verbose shows the stack)';
   io.stderr.write(`internal error: ${message} — this is a bug in stepdoc; please report it with the command you ran${more}\n`);
@@ -79,4 +104,13 @@ function attachSignals(controller: AbortController): () => void {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
+}
+
+/** The text of a file a diagnostic points at (the config file, typically), for its code frame; best effort. */
+function sourceOf(file: string, cwd: string): string | undefined {
+  try {
+    return readFileSync(resolve(cwd, file), 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -4,6 +4,7 @@ import { DiagnosticsError } from '../core/errors.js';
 import type { ApiTarget, RunSettings, TokenProfile } from '../core/settings.js';
 import { readConfigFile, readDotEnv } from './file.js';
 import type { SettingsFlags } from './flags.js';
+import { API_KEYS, booleanKey, readRateLimit, readRetryPolicy, unknownKeys } from './policy.js';
 import { isRecord, numberIn, pairs, SCHEMA_MODES } from './read.js';
 
 export interface ResolvedConfig {
@@ -36,10 +37,10 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
     concurrency: numberIn(c.concurrency, 'concurrency', 1, 1024, diagnostics) ?? 4,
     timeoutMs: numberIn(c.timeoutMs, 'timeoutMs', 1, 3_600_000, diagnostics) ?? 30_000,
     maxBodyBytes: numberIn(c.maxBodyBytes, 'maxBodyBytes', 1, 2 ** 31, diagnostics) ?? 10 * 1024 * 1024,
-    retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000, unsafe: false, ...(isRecord(c.retry) ? c.retry : {}) },
-    includeSkipped: c.includeSkipped === true,
+    retry: readRetryPolicy(c.retry, diagnostics),
+    includeSkipped: booleanKey(c.includeSkipped, 'includeSkipped', diagnostics) ?? false,
     dryRun: false,
-    allowDelete: c.allowDelete === true,
+    allowDelete: booleanKey(c.allowDelete, 'allowDelete', diagnostics) ?? false,
     schemaMode: SCHEMA_MODES.includes(c.schema as never) ? (c.schema as RunSettings['schemaMode']) : 'strict',
     filters: { tags: [], domains: [] },
     headers: isRecord(c.headers) ? Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, String(v)])) : {},
@@ -55,16 +56,18 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
 
 function readApis(c: Record<string, unknown>, diagnostics: Diagnostic[]): Record<string, ApiTarget> {
   const apis: Record<string, ApiTarget> = { default: {}, fallback: {} };
-  const shared = isRecord(c.rateLimit) ? c.rateLimit : {};
+  const shared = readRateLimit(c.rateLimit, 'rateLimit', diagnostics);
   if (c.apis !== undefined && !isRecord(c.apis)) diagnostics.push(errorDiag('config-type', '`apis` must map names to base URLs'));
   for (const [name, value] of Object.entries(isRecord(c.apis) ? c.apis : {})) {
     const entry = typeof value === 'string' ? { baseUrl: value } : isRecord(value) ? value : {};
-    const limit = isRecord(entry.rateLimit) ? entry.rateLimit : shared;
-    apis[name] = { baseUrl: typeof entry.baseUrl === 'string' ? entry.baseUrl : undefined, requestsPerSecond: limit.requestsPerSecond as number | undefined, maxConcurrent: limit.maxConcurrent as number | undefined };
+    if (typeof value !== 'string' && !isRecord(value)) diagnostics.push(errorDiag('config-type', `\`apis.${name}\` must be a base URL or { baseUrl, rateLimit }`));
+    if (isRecord(value)) unknownKeys(value, API_KEYS, `apis.${name}`, diagnostics);
+    const limit = entry.rateLimit === undefined ? shared : readRateLimit(entry.rateLimit, `apis.${name}.rateLimit`, diagnostics);
+    apis[name] = { baseUrl: typeof entry.baseUrl === 'string' ? entry.baseUrl : undefined, requestsPerSecond: limit.requestsPerSecond, maxConcurrent: limit.maxConcurrent };
   }
   for (const api of Object.values(apis)) {
-    api.requestsPerSecond ??= shared.requestsPerSecond as number | undefined;
-    api.maxConcurrent ??= shared.maxConcurrent as number | undefined;
+    api.requestsPerSecond ??= shared.requestsPerSecond;
+    api.maxConcurrent ??= shared.maxConcurrent;
   }
   return apis;
 }
