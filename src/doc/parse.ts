@@ -1,4 +1,3 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { errorDiag, warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { AnyStep, Doc, Phase } from '../core/model.js';
 import { LineIndex } from '../core/span.js';
@@ -6,7 +5,7 @@ import { readFrontmatter } from './frontmatter.js';
 import { scanMarkdown, type Fence } from './markdown.js';
 import { PhaseTracker } from './phase.js';
 import { readStep } from './step.js';
-import { collectSpans, EmbeddedYaml } from './yaml-source.js';
+import { YamlBlock } from './yaml-block.js';
 
 const PHASE_ORDER: Record<Phase, number> = { setup: 0, test: 1, teardown: 2 };
 const STEPS_LINE = /^steps\s*:/m;
@@ -59,21 +58,21 @@ interface BlockSink {
 }
 
 function readStepBlock(block: Fence, phase: Phase, sink: BlockSink): void {
-  const yaml = new EmbeddedYaml(block.content, block.lineOffsets, sink.displayPath, sink.index);
+  const yaml = new YamlBlock(block.content, block.lineOffsets, sink.displayPath, sink.index);
   sink.diagnostics.push(...yaml.diagnostics);
   if (!yaml.ok) return;
-  const root = yaml.document.contents;
-  const stepsNode = isMap(root) ? (findValue(root, 'steps') as Node | null | undefined) : undefined;
+  const root = yaml.root;
+  const stepsNode = root?.kind === 'map' ? root.pairs.find((p) => p.key === 'steps')?.value : undefined;
   if (stepsNode === undefined) return;
-  if (!isSeq(stepsNode)) {
-    sink.diagnostics.push(errorDiag('steps-type', '`steps` must be a list', yaml.nodeSpan(stepsNode) ?? yaml.span(0), { expected: 'a list of `- id: …` entries' }));
+  if (stepsNode.kind !== 'seq') {
+    sink.diagnostics.push(errorDiag('steps-type', '`steps` must be a list', stepsNode.start >= 0 ? yaml.nodeSpan(stepsNode) : yaml.span(0), { expected: 'a list of `- id: …` entries' }));
     return;
   }
-  for (const item of stepsNode.items as Node[]) {
-    const span = yaml.nodeSpan(item) ?? yaml.span(0);
-    const { keySpans, valueSpans } = collectSpans(item, yaml);
+  for (const item of stepsNode.items) {
+    const span = item.start >= 0 ? yaml.nodeSpan(item) : yaml.span(0);
+    const { keySpans, valueSpans } = yaml.collectSpans(item);
     const step = readStep({
-      raw: item && 'toJSON' in item ? (item as Node).toJS(yaml.document) : null,
+      raw: item.kind === 'other' ? null : yaml.toJS(item),
       index: sink.steps.length,
       phase,
       span,
@@ -81,11 +80,4 @@ function readStepBlock(block: Fence, phase: Phase, sink: BlockSink): void {
     });
     if (step) sink.steps.push(step);
   }
-}
-
-function findValue(map: YAMLMap, key: string): unknown {
-  for (const pair of map.items) {
-    if (isPair(pair) && isScalar(pair.key) && pair.key.value === key) return pair.value;
-  }
-  return undefined;
 }

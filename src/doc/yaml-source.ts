@@ -3,19 +3,14 @@ import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
 import { spanAt, type LineIndex, type SourceSpan } from '../core/span.js';
 
 /**
- * YAML text embedded in a doc at some offset (frontmatter, a fenced block). Positions the yaml
- * library reports are relative to the embedded text; this maps them back to the doc's lines.
+ * Maps offsets of YAML text embedded in a doc (frontmatter, a fenced block) back to the doc's lines.
+ * `lineDocOffsets[i]` is where line i of `text` starts in the doc. Fence content lost its
+ * indentation and `\r`s, so its lines do not sit at a constant distance from the doc's.
  */
-export class EmbeddedYaml {
-  readonly document: Document.Parsed;
-  readonly diagnostics: Diagnostic[] = [];
+export class OffsetMap {
   /** Offset of each line start in the embedded text. */
   private readonly lineStarts: number[] = [0];
 
-  /**
-   * `lineDocOffsets[i]` is where line i of `text` starts in the doc. Fence content lost its
-   * indentation and `\r`s, so its lines do not sit at a constant distance from the doc's.
-   */
   constructor(
     private readonly text: string,
     private readonly lineDocOffsets: number[],
@@ -23,6 +18,44 @@ export class EmbeddedYaml {
     private readonly index: LineIndex,
   ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+
+  /** Span in the doc of an offset in the embedded text. */
+  span(localOffset: number, length = 1): SourceSpan {
+    return spanAt(this.file, this.index, this.toDocOffset(localOffset), length);
+  }
+
+  /** A node's span: from its start to its end, cut at the end of its first line. */
+  rangeSpan(start: number, end: number): SourceSpan {
+    const nl = this.text.indexOf('\n', start);
+    const lineEnd = nl === -1 ? this.text.length : nl;
+    return this.span(start, Math.max(1, Math.min(end, lineEnd) - start));
+  }
+
+  private toDocOffset(localOffset: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= localOffset) lo = mid;
+      else hi = mid - 1;
+    }
+    const docLine = this.lineDocOffsets[Math.min(lo, this.lineDocOffsets.length - 1)] ?? 0;
+    return docLine + (localOffset - this.lineStarts[lo]);
+  }
+}
+
+/**
+ * YAML text embedded in a doc at some offset, parsed by the yaml library. Positions the library
+ * reports are relative to the embedded text; this maps them back to the doc's lines.
+ */
+export class EmbeddedYaml {
+  readonly document: Document.Parsed;
+  readonly diagnostics: Diagnostic[] = [];
+  readonly offsets: OffsetMap;
+
+  constructor(text: string, lineDocOffsets: number[], file: string, index: LineIndex) {
+    this.offsets = new OffsetMap(text, lineDocOffsets, file, index);
     this.document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: false });
     // Only the first error: the ones after it are mostly the parser losing its footing.
     const error = this.document.errors[0];
@@ -50,27 +83,12 @@ export class EmbeddedYaml {
 
   /** Span in the doc of an offset in the embedded text. */
   span(localOffset: number, length = 1): SourceSpan {
-    return spanAt(this.file, this.index, this.toDocOffset(localOffset), length);
+    return this.offsets.span(localOffset, length);
   }
 
   nodeSpan(node: Node | null | undefined): SourceSpan | undefined {
     if (!node?.range) return undefined;
-    const [start, end] = node.range;
-    const nl = this.text.indexOf('\n', start);
-    const lineEnd = nl === -1 ? this.text.length : nl;
-    return this.span(start, Math.max(1, Math.min(end, lineEnd) - start));
-  }
-
-  private toDocOffset(localOffset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= localOffset) lo = mid;
-      else hi = mid - 1;
-    }
-    const docLine = this.lineDocOffsets[Math.min(lo, this.lineDocOffsets.length - 1)] ?? 0;
-    return docLine + (localOffset - this.lineStarts[lo]);
+    return this.offsets.rangeSpan(node.range[0], node.range[1]);
   }
 }
 
