@@ -13,6 +13,7 @@ export type TemplateNode =
   | { kind: 'object'; entries: Array<[TemplateNode, TemplateNode]> };
 
 const HAS_TEMPLATE = /\{\{|\{%/;
+const FILE_TAGS = /\{%-?\s*(?:liquid\b[^%]*?\b)?(include|render|layout)\b/;
 const SINGLE_OUTPUT = /^\{\{(?:(?!\}\}).)*\}\}$/s;
 const FILTER_NAMES = () => Object.keys((liquid() as unknown as { filters: Record<string, unknown> }).filters ?? {});
 
@@ -42,6 +43,9 @@ export function compileString(source: string, span?: SourceSpan): TemplateNode {
   if (!HAS_TEMPLATE.test(source)) return { kind: 'literal', value: source };
   let entry = parsed.get(source);
   if (!entry) {
+    const fileTag = FILE_TAGS.exec(source);
+    // These read templates from disk (asynchronously, even in a sync render): never from a doc.
+    if (fileTag) throw new TemplateError(`the \`${fileTag[1]}\` tag is not available in docs (it reads files) in \`${source}\``, 'template-syntax', span);
     try {
       const templates = liquid().parse(source);
       entry = { templates, typed: SINGLE_OUTPUT.test(source) && templates.length === 1 && templates[0] instanceof Output };
