@@ -10,11 +10,11 @@ const RSS_MARK = 'BENCH_MAXRSS_KB=';
 export const hasGnuTime = existsSync(GNU_TIME);
 
 /**
- * Runs `argv` once in `cwd`; resolves { ms, rssMB, code, stdout, stderr }.
+ * Runs `argv` once in `cwd`; resolves { ms, rssMB, cpuMs (user+sys), code, stdout, stderr }.
  * GNU time's own start-up is a fork+exec (well under a millisecond) and is the same for every workload.
  */
 export function runOnce(argv, { cwd, env } = {}) {
-  const [cmd, ...args] = hasGnuTime ? [GNU_TIME, '-f', `${RSS_MARK}%M`, ...argv] : argv;
+  const [cmd, ...args] = hasGnuTime ? [GNU_TIME, '-f', `${RSS_MARK}%M %U %S`, ...argv] : argv;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -27,12 +27,15 @@ export function runOnce(argv, { cwd, env } = {}) {
       const ms = performance.now() - started;
       let stderr = Buffer.concat(err).toString('utf8');
       let rssMB;
+      let cpuMs;
       const at = stderr.lastIndexOf(RSS_MARK);
       if (at >= 0) {
-        rssMB = Number(stderr.slice(at + RSS_MARK.length).trim()) / 1024;
+        const [kb, user, sys] = stderr.slice(at + RSS_MARK.length).trim().split(/\s+/).map(Number);
+        rssMB = kb / 1024;
+        cpuMs = (user + sys) * 1000;
         stderr = stderr.slice(0, at);
       }
-      resolve({ ms, rssMB, code, stdout: Buffer.concat(out).toString('utf8'), stderr });
+      resolve({ ms, rssMB, cpuMs, code, stdout: Buffer.concat(out).toString('utf8'), stderr });
     });
   });
 }
@@ -43,10 +46,11 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** { median, min, max, runs } of a list of run results, in ms; rss is the peak over all runs. */
+/** Median, min, max of wall time (ms); peak and median RSS; median CPU time. */
 export function summarise(samples) {
   const ms = samples.map((s) => s.ms);
   const rss = samples.map((s) => s.rssMB).filter((v) => v !== undefined);
+  const cpu = samples.map((s) => s.cpuMs).filter((v) => v !== undefined);
   return {
     medianMs: round(median(ms)),
     minMs: round(Math.min(...ms)),
@@ -54,6 +58,8 @@ export function summarise(samples) {
     runsMs: ms.map(round),
     peakRssMB: rss.length ? round(Math.max(...rss)) : undefined,
     medianRssMB: rss.length ? round(median(rss)) : undefined,
+    // CPU time (user+sys) is steadier than wall time when other work shares the machine.
+    medianCpuMs: cpu.length ? round(median(cpu)) : undefined,
   };
 }
 

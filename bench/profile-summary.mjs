@@ -21,6 +21,7 @@ const short = (url) => url.replace(/^file:\/\//, '').replace(/.*node_modules\//,
 const fnSelf = new Map();
 const fileSelf = new Map();
 const fileIncl = new Map();
+const fnIncl = new Map();
 for (const [id, us] of self) {
   const n = byId.get(id);
   const cf = n.callFrame;
@@ -29,11 +30,18 @@ for (const [id, us] of self) {
   fileSelf.set(short(cf.url), (fileSelf.get(short(cf.url)) ?? 0) + us);
   // Inclusive per file: count each file once per sample's stack.
   const seen = new Set();
+  const seenFn = new Set();
   for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
-    const f = short(byId.get(cur).callFrame.url);
+    const frame = byId.get(cur).callFrame;
+    const f = short(frame.url);
     if (!seen.has(f)) {
       seen.add(f);
       fileIncl.set(f, (fileIncl.get(f) ?? 0) + us);
+    }
+    const fn = `${frame.functionName || '(anon)'} ${f}:${frame.lineNumber + 1}`;
+    if (!seenFn.has(fn)) {
+      seenFn.add(fn);
+      fnIncl.set(fn, (fnIncl.get(fn) ?? 0) + us);
     }
   }
 }
@@ -45,3 +53,4 @@ console.log(`total sampled ${(total / 1000).toFixed(0)} ms`);
 show('self time by function', fnSelf);
 show('self time by file', fileSelf);
 show('inclusive time by file', fileIncl);
+show('inclusive time by function', fnIncl);

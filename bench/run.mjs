@@ -76,7 +76,7 @@ async function measure(workload) {
   }
   const stepdoc = summarise(samples.stepdoc);
   const raw = summarise(samples.raw);
-  process.stderr.write(` ${workload.id} ${stepdoc.medianMs} ms vs raw ${raw.medianMs} ms\n`);
+  process.stderr.write(` ${workload.id} ${stepdoc.medianMs} ms (cpu ${stepdoc.medianCpuMs}) vs raw ${raw.medianMs} ms (cpu ${raw.medianCpuMs})\n`);
   return { id: workload.id, title: workload.title, docs: workload.docs, requests: workload.requests, stepdoc, raw, ratio: round(stepdoc.medianMs / raw.medianMs, 2) };
 }
 

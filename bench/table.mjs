@@ -1,17 +1,18 @@
 /** Prints bench results as Markdown tables (the same text goes into docs/performance.md). */
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const cpu = (s) => (s.medianCpuMs === undefined ? '–' : fmt(s.medianCpuMs));
 const mb = (v) => (v === undefined ? '–' : `${Math.round(v)} MB`);
 
 export function workloadTable(workloads) {
   const rows = [
-    '| workload | stepdoc median (min–max) | raw undici median (min–max) | stepdoc / raw | peak RSS stepdoc / raw |',
-    '|---|---|---|---|---|',
+    '| workload | stepdoc median (min–max) | raw undici median (min–max) | stepdoc / raw | CPU stepdoc / raw | peak RSS stepdoc / raw |',
+    '|---|---|---|---|---|---|',
   ];
   for (const w of workloads) {
     const s = w.stepdoc;
     const r = w.raw;
-    rows.push(`| ${w.id} ${w.title} | ${fmt(s.medianMs)} (${fmt(s.minMs)}–${fmt(s.maxMs)}) | ${fmt(r.medianMs)} (${fmt(r.minMs)}–${fmt(r.maxMs)}) | ${w.ratio.toFixed(2)}× | ${mb(s.peakRssMB)} / ${mb(r.peakRssMB)} |`);
+    rows.push(`| ${w.id} ${w.title} | ${fmt(s.medianMs)} (${fmt(s.minMs)}–${fmt(s.maxMs)}) | ${fmt(r.medianMs)} (${fmt(r.minMs)}–${fmt(r.maxMs)}) | ${w.ratio.toFixed(2)}× | ${cpu(s)} / ${cpu(r)} | ${mb(s.peakRssMB)} / ${mb(r.peakRssMB)} |`);
   }
   return rows.join('\n');
 }
