@@ -41,7 +41,14 @@ export async function readConfigFile(explicit: string | undefined, cwd: string, 
     return { path, source, values: {}, diagnostics };
   }
   const { keySpans, valueSpans } = collectSpans(root, yaml);
-  const raw = (yaml.toJS() ?? {}) as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  try {
+    raw = (yaml.toJS() ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    // yaml throws on alias bombs (`&a [*b, *b, …]` nested): bad input, not a crash.
+    diagnostics.push(errorDiag('yaml-aliases', `invalid YAML: ${(error as Error).message}`, yaml.span(0), { expected: 'fewer expansions of YAML aliases (*name)' }));
+    return { path, source, values: {}, diagnostics };
+  }
   for (const key of Object.keys(raw)) {
     if (!(key in CONFIG_KEYS)) {
       diagnostics.push(errorDiag('config-unknown-key', `unknown config key \`${key}\``, keySpans[key], { help: didYouMean(key, Object.keys(CONFIG_KEYS)) }));
