@@ -1,8 +1,7 @@
-import { isMap } from 'yaml';
 import { errorDiag, warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { DocStatus, Endpoint, Frontmatter } from '../core/model.js';
 import type { LineIndex, SourceSpan } from '../core/span.js';
-import { collectSpans, EmbeddedYaml } from './yaml-source.js';
+import { YamlBlock } from './yaml-block.js';
 import { asBoolean, asInteger, asString, asStringList } from './values.js';
 
 export interface FrontmatterRead {
@@ -41,15 +40,15 @@ export function readFrontmatter(text: string, file: string, index: LineIndex): F
     });
     return { frontmatter: emptyFrontmatter(), bodyOffset: text.length, present: true, diagnostics: [diag] };
   }
-  const yaml = new EmbeddedYaml(text.slice(start, close), lineOffsets, file, index);
+  const yaml = new YamlBlock(text.slice(start, close), lineOffsets, file, index);
   const diagnostics = [...yaml.diagnostics];
   const frontmatter = emptyFrontmatter();
-  const root = yaml.document.contents;
-  if (yaml.ok && root !== null && !isMap(root)) {
+  const root = yaml.root;
+  if (yaml.ok && root !== null && root.kind !== 'map') {
     diagnostics.push(errorDiag('frontmatter-not-mapping', 'frontmatter must be a mapping of keys', yaml.nodeSpan(root), { expected: '`key: value` lines' }));
-  } else if (yaml.ok && isMap(root)) {
-    frontmatter.keySpans = topLevel(collectSpans(root, yaml).keySpans);
-    normalise(yaml.toJS() as Record<string, unknown>, frontmatter, diagnostics, file);
+  } else if (yaml.ok && root?.kind === 'map') {
+    frontmatter.keySpans = topLevel(yaml.collectSpans(root).keySpans);
+    normalise(yaml.toJS(root) as Record<string, unknown>, frontmatter, diagnostics, file);
   }
   return { frontmatter, bodyOffset: offset, present: true, diagnostics };
 }

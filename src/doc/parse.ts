@@ -72,7 +72,7 @@ function readStepBlock(block: Fence, phase: Phase, sink: BlockSink): void {
     const span = item.start >= 0 ? yaml.nodeSpan(item) : yaml.span(0);
     const { keySpans, valueSpans } = yaml.collectSpans(item);
     const step = readStep({
-      raw: item.kind === 'other' ? null : yaml.toJS(item),
+      raw: yaml.toJS(item) ?? null,
       index: sink.steps.length,
       phase,
       span,
