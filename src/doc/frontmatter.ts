@@ -48,7 +48,7 @@ export function readFrontmatter(text: string, file: string, index: LineIndex): F
     diagnostics.push(errorDiag('frontmatter-not-mapping', 'frontmatter must be a mapping of keys', yaml.nodeSpan(root), { expected: '`key: value` lines' }));
   } else if (yaml.ok && root?.kind === 'map') {
     frontmatter.keySpans = topLevel(yaml.collectSpans(root).keySpans);
-    normalise(yaml.toJS(root) as Record<string, unknown>, frontmatter, diagnostics, file);
+    normalise((yaml.toJS(root, diagnostics) ?? {}) as Record<string, unknown>, frontmatter, diagnostics, file);
   }
   return { frontmatter, bodyOffset: offset, present: true, diagnostics };
 }

@@ -72,7 +72,7 @@ function readStepBlock(block: Fence, phase: Phase, sink: BlockSink): void {
     const span = item.start >= 0 ? yaml.nodeSpan(item) : yaml.span(0);
     const { keySpans, valueSpans } = yaml.collectSpans(item);
     const step = readStep({
-      raw: yaml.toJS(item) ?? null,
+      raw: yaml.toJS(item, sink.diagnostics) ?? null,
       index: sink.steps.length,
       phase,
       span,

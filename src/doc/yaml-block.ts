@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { LineIndex, SourceSpan } from '../core/span.js';
 import { liteToJS, parseLiteYaml, type LiteNode, type LitePair } from './lite-yaml.js';
 import { EmbeddedYaml, OffsetMap } from './yaml-source.js';
@@ -36,12 +36,22 @@ export class YamlBlock {
     this.root = yaml.ok && yaml.document.contents ? convert(yaml.document.contents as Node) : null;
   }
 
-  /** The plain value of a node (the whole document for the root), as the yaml library's toJS gives it. */
-  toJS(node: LiteNode): unknown {
+  /**
+   * The plain value of a node (the whole document for the root), as the yaml library's toJS gives it.
+   * The library throws on alias bombs (`&a [*b, *b, …]` nested): that becomes a diagnostic in
+   * `diagnostics` and the value undefined, never an exception.
+   */
+  toJS(node: LiteNode, diagnostics: Diagnostic[] = this.diagnostics): unknown {
     if (!this.document) return liteToJS(node);
-    if (node === this.root) return this.document.toJS({ maxAliasCount: 100 });
-    const source = (node as Sourced).source;
-    return source ? source.toJS(this.document) : undefined;
+    try {
+      if (node === this.root) return this.document.toJS({ maxAliasCount: 100 });
+      const source = (node as Sourced).source;
+      return source ? source.toJS(this.document, { maxAliasCount: 100 }) : undefined;
+    } catch (error) {
+      const span = node.start >= 0 ? this.nodeSpan(node) : this.span(0);
+      diagnostics.push(errorDiag('yaml-aliases', `invalid YAML: ${(error as Error).message}`, span, { expected: 'fewer expansions of YAML aliases (*name)' }));
+      return undefined;
+    }
   }
 
   span(localOffset: number, length = 1): SourceSpan {
