@@ -18,10 +18,20 @@ export class FlowReader {
     private readonly end: number,
   ) {}
 
+  /** Nesting so far: deeper text is left to the yaml library, and this reader's stack stays small. */
+  private depth = 0;
+
   read(offset: number): LiteNode {
     const c = this.text[offset];
-    if (c === '[') return this.seq(offset);
-    if (c === '{') return this.map(offset);
+    if (c === '[' || c === '{') {
+      if (this.depth >= 64) unsupported();
+      this.depth++;
+      try {
+        return c === '[' ? this.seq(offset) : this.map(offset);
+      } finally {
+        this.depth--;
+      }
+    }
     if (c === '"' || c === "'") {
       const q = readQuoted(this.text, offset, this.end);
       return { kind: 'scalar', start: offset, end: q.end, value: q.value };
