@@ -1,4 +1,5 @@
-import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, request as undiciRequest } from './undici-lite.js';
 import type { ApiTarget } from '../core/settings.js';
 import { describeNetworkError, type FailedPhase } from './errors.js';
 import { encodeBody } from './encode.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { FormData } from 'undici';
+import type { FormData } from 'undici';
 import { HttpError } from '../core/errors.js';
 import type { HttpRequest } from './types.js';
 
@@ -41,6 +41,8 @@ function fields(body: unknown): Array<[string, string]> {
 }
 
 async function multipart(request: HttpRequest): Promise<FormData> {
+  // Only multipart needs undici's FormData; loading it at start-up would load all of undici.
+  const { FormData } = await import('undici');
   const form = new FormData();
   for (const [k, v] of fields(request.body)) form.append(k, v);
   for (const file of request.files ?? []) {
