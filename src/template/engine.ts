@@ -10,7 +10,11 @@ export function liquid(): Liquid {
   if (engine) return engine;
   // An explicit locale: the default asks Intl for the system's, which costs ≈20 ms of every start-up
   // and made `date` output depend on the machine.
-  engine = new Liquid({ strictVariables: true, strictFilters: true, ownPropertyOnly: true, cache: false, locale: 'en-US' });
+  // Limits: a doc's `{% for i in (1..999999999) %}` must end in an error, not hang the run (render is synchronous).
+  engine = new Liquid({
+    strictVariables: true, strictFilters: true, ownPropertyOnly: true, cache: false, locale: 'en-US',
+    renderLimit: 2_000, memoryLimit: 64 * 1024 * 1024, parseLimit: 1024 * 1024,
+  });
   engine.registerFilter('slice', tailSlice);
   return engine;
 }

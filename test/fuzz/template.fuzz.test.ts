@@ -56,4 +56,10 @@ describe('fuzz: templates', () => {
     const tree = fc.letrec((tie) => ({ t: fc.oneof({ depthSize: 'small' }, template, plain, fc.array(tie('t'), { maxLength: 3 }), fc.dictionary(fc.oneof(template, fc.string({ maxLength: 4 })), tie('t'), { maxKeys: 3 })) })).t;
     fc.assert(fc.property(tree, variables, (value, vars) => renderOrDiagnose(value, vars)), { numRuns: 500 });
   });
+
+  it('runaway loops end in a TemplateError instead of hanging the run', () => {
+    for (const text of ['{% for i in (1..999999999) %}xx{% endfor %}', '{% for i in (1..99999) %}{% for j in (1..99999) %}x{% endfor %}{% endfor %}']) {
+      expect(() => renderNode(compileValue(text), createScope({}))).toThrow(TemplateError);
+    }
+  });
 });
