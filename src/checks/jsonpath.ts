@@ -1,4 +1,41 @@
-import { JSONPath } from 'jsonpath-plus';
+import { createRequire } from 'node:module';
+import type { JSONPath as JSONPathFn } from 'jsonpath-plus';
+
+/** `$.data.client.id`, `$.items[0].id`: the paths nearly every doc uses, walked without jsonpath-plus. */
+const SIMPLE_PATH = /^\$(?:\.[A-Za-z_$][\w$]*|\[\d+\])*$/;
+const SEGMENT = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]/g;
+
+let jsonPathPlus: typeof JSONPathFn | undefined;
+
+/** jsonpath-plus loads on the first path that needs it (filters, wildcards, recursion, …), not at start-up. */
+function jsonPath(): typeof JSONPathFn {
+  jsonPathPlus ??= (createRequire(import.meta.url)('jsonpath-plus') as { JSONPath: typeof JSONPathFn }).JSONPath;
+  return jsonPathPlus;
+}
+
+/**
+ * A simple path, walked by hand with jsonpath-plus's semantics (own properties only, `[n]` on
+ * arrays). Undefined when the walk meets something else (a primitive root or step, an object indexed
+ * with `[n]`): jsonpath-plus decides those. A property test compared both on random JSON.
+ */
+function walkSimple(json: unknown, path: string): PathQuery | undefined {
+  if (json === null || typeof json !== 'object') return undefined;
+  let value: unknown = json;
+  for (const match of path.matchAll(SEGMENT)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    const [, key, index] = match;
+    if (index !== undefined) {
+      if (!Array.isArray(value)) return undefined;
+      const i = Number(index);
+      if (i >= value.length) return { found: false, value: undefined };
+      value = value[i];
+    } else {
+      if (!Object.hasOwn(value, key)) return { found: false, value: undefined };
+      value = (value as Record<string, unknown>)[key];
+    }
+  }
+  return value === undefined ? { found: false, value: undefined } : { found: true, value };
+}
 
 export interface PathQuery {
   found: boolean;
@@ -9,9 +46,11 @@ export interface PathQuery {
 /** Evaluates a JSONPath; never throws (a bad path is simply "not found" plus the error). */
 export function queryPath(json: unknown, path: string): PathQuery & { error?: string } {
   if (json === undefined) return { found: false, value: undefined };
+  const simple = SIMPLE_PATH.test(path) ? walkSimple(json, path) : undefined;
+  if (simple) return simple;
   try {
     // 'safe' evaluates filter expressions ([?(@.x > 1)]) without JavaScript's eval.
-    const matches = JSONPath({ path, json: json as object, wrap: true, eval: 'safe' }) as unknown[];
+    const matches = jsonPath()({ path, json: json as object, wrap: true, eval: 'safe' }) as unknown[];
     if (!Array.isArray(matches) || matches.length === 0) return { found: false, value: undefined };
     const multi = /\[\*\]|\.\*|\.\.|\[\?|,|:/.test(path);
     return { found: true, value: multi ? matches : matches[0] };
