@@ -26,7 +26,8 @@ export function readFrontmatter(text: string, file: string, index: LineIndex): F
   while (offset < text.length) {
     const nl = text.indexOf('\n', offset);
     const end = nl === -1 ? text.length : nl + 1;
-    if (CLOSE.test(text.slice(offset, end).replace(/\r?\n$/, ''))) {
+    const c = text.charCodeAt(offset);
+    if ((c === 45 || c === 46) && CLOSE.test(text.slice(offset, end).replace(/\r?\n$/, ''))) {
       close = offset;
       offset = end;
       break;

@@ -146,11 +146,12 @@ export function readQuoted(text: string, offset: number, end: number): { value: 
   return unsupported();
 }
 
+const MAY_RESOLVE = new Set('0123456789+-.~nNtTfF');
+
 /** A plain scalar's value under the YAML 1.2 core schema, exactly as the yaml library resolves it. */
 export function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // Fast exit: most values start with a letter that cannot begin a number, null or boolean.
-  if (s.length > 5 && c !== 45 && c !== 43 && c !== 46 && !(c >= 48 && c <= 57)) return s;
+  // Fast exit: only these characters can begin a null, a boolean or a number.
+  if (s !== '' && !MAY_RESOLVE.has(s[0])) return s;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(s)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(s)) return false;

@@ -45,7 +45,9 @@ class Reader {
       let i = start;
       while (i < end && text.charCodeAt(i) === SPACE) i++;
       const blank = i === end || text.charCodeAt(i) === HASH;
-      if (!blank && i === start && /^(?:---|\.\.\.)(?: |$)|^%/.test(text.slice(start, Math.min(end, start + 4)))) unsupported();
+      const first = text.charCodeAt(start);
+      // Document markers and directives (`---`, `...`, `%YAML`) belong to the yaml library.
+      if (!blank && i === start && (first === 45 || first === 46 || first === 37) && /^(?:---|\.\.\.)(?: |$)|^%/.test(text.slice(start, Math.min(end, start + 4)))) unsupported();
       this.starts.push(start);
       this.ends.push(end);
       this.indents.push(blank ? -1 : i - start);

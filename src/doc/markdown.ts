@@ -37,9 +37,10 @@ export function scanMarkdown(text: string, startOffset = 0): Block[] {
   while (offset < text.length) {
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline + 1;
-    const line = text.slice(offset, end).replace(/\r?\n$/, '');
+    const line = lineText(text, offset, end);
+    const marker = firstNonSpace(line);
     if (open) {
-      if (isClosingFence(line, open.char, open.size)) {
+      if (marker === open.char && isClosingFence(line, open.char, open.size)) {
         open.fence.content = open.lines.join('\n') + (open.lines.length ? '\n' : '');
         open.fence.closed = true;
         blocks.push(open.fence);
@@ -50,7 +51,8 @@ export function scanMarkdown(text: string, startOffset = 0): Block[] {
         open.lines.push(stripped);
       }
     } else {
-      const fence = FENCE_OPEN.exec(line);
+      // Only lines starting (after up to 3 spaces) with ` ~ or # can open a fence or be a heading.
+      const fence = marker === '`' || marker === '~' ? FENCE_OPEN.exec(line) : null;
       if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
         const lang = fence[3].trim().split(/\s+/)[0]?.toLowerCase() ?? '';
         open = {
@@ -60,7 +62,7 @@ export function scanMarkdown(text: string, startOffset = 0): Block[] {
           size: fence[2].length,
           lines: [],
         };
-      } else {
+      } else if (marker === '#') {
         const heading = HEADING.exec(line);
         if (heading) blocks.push({ kind: 'heading', level: heading[1].length, text: (heading[2] ?? '').trim(), offset });
       }
@@ -84,4 +86,20 @@ function stripIndent(line: string, indent: number): string {
   let i = 0;
   while (i < indent && line[i] === ' ') i++;
   return line.slice(i);
+}
+
+/** The line without its `\n` / `\r\n`. */
+function lineText(text: string, offset: number, end: number): string {
+  let stop = end;
+  if (stop > offset && text.charCodeAt(stop - 1) === 10) {
+    stop--;
+    if (stop > offset && text.charCodeAt(stop - 1) === 13) stop--;
+  }
+  return text.slice(offset, stop);
+}
+
+function firstNonSpace(line: string): string | undefined {
+  let i = 0;
+  while (i < 4 && line.charCodeAt(i) === 32) i++;
+  return line[i];
 }

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
-import { spanAt, type LineIndex, type SourceSpan } from '../core/span.js';
+import type { LineIndex, SourceSpan } from '../core/span.js';
 
 /**
  * Maps offsets of YAML text embedded in a doc (frontmatter, a fenced block) back to the doc's lines.
@@ -20,19 +20,25 @@ export class OffsetMap {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
   }
 
+  /** Doc line and column of each embedded line's start, computed on first use. */
+  private readonly lineBases: Array<{ line: number; col: number } | undefined> = [];
+
   /** Span in the doc of an offset in the embedded text. */
   span(localOffset: number, length = 1): SourceSpan {
-    return spanAt(this.file, this.index, this.toDocOffset(localOffset), length);
+    const lo = this.lineOf(localOffset);
+    const base = this.lineBase(lo);
+    return { file: this.file, line: base.line, col: base.col + (localOffset - this.lineStarts[lo]), length };
   }
 
   /** A node's span: from its start to its end, cut at the end of its first line. */
   rangeSpan(start: number, end: number): SourceSpan {
-    const nl = this.text.indexOf('\n', start);
-    const lineEnd = nl === -1 ? this.text.length : nl;
-    return this.span(start, Math.max(1, Math.min(end, lineEnd) - start));
+    const lo = this.lineOf(start);
+    const lineEnd = lo + 1 < this.lineStarts.length ? this.lineStarts[lo + 1] - 1 : this.text.length;
+    const base = this.lineBase(lo);
+    return { file: this.file, line: base.line, col: base.col + (start - this.lineStarts[lo]), length: Math.max(1, Math.min(end, lineEnd) - start) };
   }
 
-  private toDocOffset(localOffset: number): number {
+  private lineOf(localOffset: number): number {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -40,8 +46,17 @@ export class OffsetMap {
       if (this.lineStarts[mid] <= localOffset) lo = mid;
       else hi = mid - 1;
     }
-    const docLine = this.lineDocOffsets[Math.min(lo, this.lineDocOffsets.length - 1)] ?? 0;
-    return docLine + (localOffset - this.lineStarts[lo]);
+    return lo;
+  }
+
+  private lineBase(lo: number): { line: number; col: number } {
+    let base = this.lineBases[lo];
+    if (!base) {
+      // Past the last mapped line (an offset at the very end of the text): the last line's start.
+      base = this.index.position(this.lineDocOffsets[Math.min(lo, this.lineDocOffsets.length - 1)] ?? 0);
+      this.lineBases[lo] = base;
+    }
+    return base;
   }
 }
 

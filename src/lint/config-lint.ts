@@ -6,8 +6,7 @@ import { LineIndex, type SourceSpan } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
 import { CONFIG_KEYS } from '../config/keys.js';
 import { collectSpans, EmbeddedYaml } from '../doc/yaml-source.js';
-import { schemaValidator } from './ajv.js';
-import { schemaFindings } from './schema-errors.js';
+import { checkAgainst, shippedSchema } from './schema-check.js';
 
 export interface ConfigLint {
   /** Display path and text of the file, when there is one. */
@@ -43,18 +42,16 @@ export async function lintConfig(explicit: string | undefined, cwd: string): Pro
   }
   const { keySpans, valueSpans } = collectSpans(root, yaml);
   const values = (yaml.toJS() ?? {}) as Record<string, unknown>;
-  const validate = await schemaValidator('config.schema.json');
-  if (!validate(values)) {
-    const fallback: SourceSpan = { file: display, line: 1, col: 1 };
-    for (const finding of schemaFindings(validate.errors)) {
-      const span = keySpans[finding.path] ?? valueSpans[finding.path] ?? fallback;
-      if (finding.unknownKey) {
-        const { key, allowed } = finding.unknownKey;
-        const candidates = finding.path.includes('.') ? allowed : Object.keys(CONFIG_KEYS);
-        diagnostics.push(errorDiag('config-unknown-key', `unknown config key \`${finding.path}\``, span, { help: didYouMean(key, candidates) ?? `known keys: ${candidates.join(', ')}` }));
-      } else {
-        diagnostics.push(errorDiag('config-schema', `config \`${finding.path}\` has the wrong shape`, span, { expected: finding.expected }));
-      }
+  const schema = shippedSchema('config.schema.json');
+  const fallback: SourceSpan = { file: display, line: 1, col: 1 };
+  for (const finding of checkAgainst(schema, schema, values)) {
+    const span = keySpans[finding.path] ?? valueSpans[finding.path] ?? fallback;
+    if (finding.unknownKey) {
+      const { key, allowed } = finding.unknownKey;
+      const candidates = finding.path.includes('.') ? allowed : Object.keys(CONFIG_KEYS);
+      diagnostics.push(errorDiag('config-unknown-key', `unknown config key \`${finding.path}\``, span, { help: didYouMean(key, candidates) ?? `known keys: ${candidates.join(', ')}` }));
+    } else {
+      diagnostics.push(errorDiag('config-schema', `config \`${finding.path}\` has the wrong shape`, span, { expected: finding.expected }));
     }
   }
   return { file, diagnostics, values };

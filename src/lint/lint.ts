@@ -1,14 +1,8 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Doc } from '../core/model.js';
 import { discoverDocs } from '../doc/discover.js';
-import { DocCache } from '../doc/load.js';
-import { buildGraph } from '../graph/build.js';
-import { knownVariableNames } from '../graph/known-variables.js';
 import { configSecrets, lintConfig } from './config-lint.js';
-import { checkFrontmatter } from './frontmatter-rules.js';
-import { checkStepSchemas } from './step-schema.js';
-import { checkSwagger } from './swagger-rules.js';
+import { lintInParallel } from './parallel.js';
 import type { LintOptions, LintReport } from './types.js';
 
 /**
@@ -21,42 +15,21 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const diagnostics: Diagnostic[] = [...config.diagnostics];
   const sources = new Map<string, string>();
   if (config.file) sources.set(config.file.display, config.file.source);
-
   const found = await discoverDocs(options.paths.length ? options.paths : ['scenarios'], options.cwd);
   diagnostics.push(...found.diagnostics);
-  const cache = new DocCache(options.cwd);
-  const docs: Doc[] = [];
-  for (const file of found.files) {
-    const doc = cache.loadSync(file);
-    if (doc && (found.explicit.has(file) || isDoc(doc))) docs.push(doc);
-  }
-
-  const vars = knownVars(config.values, options);
-  const resolveUse = (from: Doc, target: string) => {
-    for (const candidate of [resolve(dirname(from.file), target), resolve(options.cwd, target)]) {
-      const doc = cache.loadSync(candidate);
-      if (doc) return doc;
-    }
-    return undefined;
-  };
-  for (const doc of docs) {
-    sources.set(doc.displayPath, doc.source);
-    // The schema is the one source of truth for keys; the parser's own unknown-key warnings are dropped.
-    diagnostics.push(...withoutNoise(doc.diagnostics.filter((d) => d.code !== 'unknown-step-key' && d.code !== 'unknown-expect-key')));
-    diagnostics.push(...buildGraph(doc, { knownVariables: knownVariableNames(vars, doc), resolveUse }).diagnostics);
-    diagnostics.push(...checkFrontmatter(doc));
-  }
-  diagnostics.push(...(await checkStepSchemas(docs)));
   const swaggerRoot = typeof config.values.swaggerRoot === 'string' ? config.values.swaggerRoot : '.';
   const schema = config.values.schema;
-  const schemaMode = schema === 'off' || schema === 'warn' ? schema : 'strict';
-  diagnostics.push(...(await checkSwagger(docs, { rootDir: options.cwd, swaggerRoot: resolve(options.cwd, swaggerRoot), schemaMode })));
-  return { diagnostics: sortDiagnostics(dedupe(diagnostics)), docs: docs.length, sources, secrets: configSecrets(config.values) };
-}
-
-/** Files found by walking a folder are docs when they have frontmatter, or steps and an endpoint (as in `run`). */
-function isDoc(doc: Doc): boolean {
-  return doc.source.startsWith('---') || (doc.steps.length > 0 && doc.frontmatter.endpoint !== undefined);
+  const result = await lintInParallel({
+    files: found.files,
+    explicit: [...found.explicit],
+    cwd: options.cwd,
+    vars: knownVars(config.values, options),
+    swaggerRoot: resolve(options.cwd, swaggerRoot),
+    schemaMode: schema === 'off' || schema === 'warn' ? schema : 'strict',
+  });
+  diagnostics.push(...result.diagnostics);
+  for (const [file, text] of result.sources) sources.set(file, text);
+  return { diagnostics: sortDiagnostics(dedupe(diagnostics)), docs: result.docs, sources, secrets: configSecrets(config.values) };
 }
 
 /** Config vars, STEPDOC_VAR_* and --var: only the names matter to static analysis. */
@@ -73,13 +46,6 @@ function knownVars(values: Record<string, unknown>, options: LintOptions): Recor
     if (eq > 0) vars[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return vars;
-}
-
-/** An unclosed fence runs to the end of the doc, prose included: YAML errors after it are its echo. */
-function withoutNoise(diagnostics: Diagnostic[]): Diagnostic[] {
-  const fence = diagnostics.find((d) => d.code === 'unclosed-fence')?.span?.line;
-  if (fence === undefined) return diagnostics;
-  return diagnostics.filter((d) => !(d.code.startsWith('yaml-') && (d.span?.line ?? 0) > fence));
 }
 
 /** The same finding reached twice (the parser and the schema, a used doc twice) is shown once; the first wins. */

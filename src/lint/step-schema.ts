@@ -1,28 +1,26 @@
 import { errorDiag, warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { AnyStep, Doc } from '../core/model.js';
 import { didYouMean } from '../core/suggest.js';
-import { schemaValidator } from './ajv.js';
-import { schemaFindings } from './schema-errors.js';
+import { checkAgainst, compileValidator, shippedSchema, type SchemaFinding } from './schema-check.js';
 
 /**
- * Every step of every doc against schema/steps.schema.json (the file editors use). Unknown keys
- * become `unknown-step-key` (top level of a step) or `unknown-key` (inside expect/retry), with a
+ * A doc's steps against schema/steps.schema.json (the file editors use), compiled once. Unknown keys
+ * become `unknown-step-key` (top level of a step), `unknown-expect-key` or `unknown-key`, with a
  * did-you-mean; wrong shapes become `step-schema`.
  */
-export async function checkStepSchemas(docs: readonly Doc[]): Promise<Diagnostic[]> {
-  if (!docs.some((d) => d.steps.length > 0)) return [];
-  const validate = await schemaValidator('steps.schema.json', '/definitions/step');
-  const out: Diagnostic[] = [];
-  for (const doc of docs) {
-    for (const step of doc.steps) {
-      if (!validate(step.raw)) out.push(...findingsToDiagnostics(step, validate.errors));
-    }
-  }
-  return out;
+export function createStepSchemaCheck(): (doc: Doc) => Diagnostic[] {
+  const root = shippedSchema('steps.schema.json');
+  const stepSchema = (root.definitions as Record<string, Record<string, unknown>>).step;
+  const valid = compileValidator(root, stepSchema);
+  return (doc) => {
+    const out: Diagnostic[] = [];
+    for (const step of doc.steps) if (!valid(step.raw)) out.push(...findingsToDiagnostics(step, checkAgainst(root, stepSchema, step.raw)));
+    return out;
+  };
 }
 
-function findingsToDiagnostics(step: AnyStep, errors: Parameters<typeof schemaFindings>[0]): Diagnostic[] {
-  return schemaFindings(errors).map((finding) => {
+function findingsToDiagnostics(step: AnyStep, findings: SchemaFinding[]): Diagnostic[] {
+  return findings.map((finding) => {
     const span = (finding.unknownKey ? step.keySpans[finding.path] : step.valueSpans[finding.path] ?? step.keySpans[finding.path]) ?? step.span;
     if (finding.unknownKey) {
       const { key, allowed } = finding.unknownKey;

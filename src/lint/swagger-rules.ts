@@ -13,18 +13,12 @@ export interface SwaggerLintSettings {
 }
 
 /**
- * Swagger checks of the docs that declare `swagger:` (no network: local files only): the file
- * exists and loads, the doc's endpoint is one of its operations, literal request bodies fit the
- * schema. The OpenAPI layer loads lazily, once per spec file.
+ * Swagger checks of a doc that declares `swagger:` (no network: local files only): the file exists
+ * and loads, the doc's endpoint is one of its operations, literal request bodies fit the schema.
+ * The OpenAPI layer loads lazily (on the first doc with a swagger file), each spec once.
  */
-export async function checkSwagger(docs: readonly Doc[], settings: SwaggerLintSettings): Promise<Diagnostic[]> {
-  const withSwagger = docs.filter((d) => d.frontmatter.swagger);
-  if (withSwagger.length === 0) return [];
-  const [{ resolveSwaggerPath }, { loadSpecCached }, { findOperation, operationIndex }] = await Promise.all([
-    import('../openapi/resolve-path.js'),
-    import('../openapi/cache.js'),
-    import('../openapi/lookup.js'),
-  ]);
+export function createSwaggerCheck(settings: SwaggerLintSettings): (doc: Doc) => Promise<Diagnostic[]> {
+  let modules: Promise<Modules> | undefined;
   const validators = new Map<string, Promise<SpecValidator>>();
   const validatorFor = (spec: LoadedSpec) => {
     let pending = validators.get(spec.file);
@@ -34,26 +28,25 @@ export async function checkSwagger(docs: readonly Doc[], settings: SwaggerLintSe
     }
     return pending;
   };
-  const out: Diagnostic[] = [];
-  for (const doc of withSwagger) {
-    const value = doc.frontmatter.swagger!;
+  return async (doc) => {
+    if (!doc.frontmatter.swagger) return [];
+    modules ??= loadModules();
+    const { resolveSwaggerPath, loadSpecCached, findOperation, operationIndex } = await modules;
+    const value = doc.frontmatter.swagger;
     const span = doc.frontmatter.keySpans.swagger;
     const location = resolveSwaggerPath(value, settings, span);
-    out.push(...location.diagnostics);
-    if (!location.file) continue;
+    if (!location.file) return location.diagnostics;
     const load = await loadSpecCached(location.file);
-    if (!load.spec) {
-      out.push(...load.diagnostics.map((d) => ({ ...d, span: d.span ?? span })));
-      continue;
-    }
+    if (!load.spec) return load.diagnostics.map((d) => ({ ...d, span: d.span ?? span }));
     const spec = load.spec;
+    const out: Diagnostic[] = [];
     const endpoint = doc.frontmatter.endpoint;
     if (endpoint && !findOperation(spec, endpoint.method, endpoint.path)) {
       const wanted = `${endpoint.method} ${endpoint.path}`;
       const help = didYouMean(wanted, operationIndex(spec).routes());
       out.push(warningDiag('swagger-operation-not-found', `\`${wanted}\` is not an operation of ${value}`, endpoint.span, help ? { help } : {}));
     }
-    if (settings.schemaMode === 'off') continue;
+    if (settings.schemaMode === 'off') return out;
     for (const step of doc.steps) {
       if (step.kind !== 'request' || step.body === undefined || !step.path) continue;
       const operation = findOperation(spec, step.method, step.path);
@@ -61,6 +54,13 @@ export async function checkSwagger(docs: readonly Doc[], settings: SwaggerLintSe
       const validator = await validatorFor(spec);
       out.push(...checkLiteralBody(doc, step, operation, validator, settings.schemaMode === 'warn' ? 'warning' : 'error'));
     }
-  }
-  return out;
+    return out;
+  };
+}
+
+type Modules = typeof import('../openapi/resolve-path.js') & typeof import('../openapi/cache.js') & typeof import('../openapi/lookup.js');
+
+async function loadModules(): Promise<Modules> {
+  const [a, b, c] = await Promise.all([import('../openapi/resolve-path.js'), import('../openapi/cache.js'), import('../openapi/lookup.js')]);
+  return { ...a, ...b, ...c };
 }

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Doc } from '../core/model.js';
+import { DocCache, displayPathOf } from '../doc/load.js';
+import { parseDoc } from '../doc/parse.js';
+import { buildGraph } from '../graph/build.js';
+import { knownVariableNames } from '../graph/known-variables.js';
+import { checkFrontmatter } from './frontmatter-rules.js';
+import { createStepSchemaCheck } from './step-schema.js';
+import { createSwaggerCheck } from './swagger-rules.js';
+
+/** What linting a set of files needs; plain data, so a worker thread can receive it. */
+export interface FilesJob {
+  files: string[];
+  /** Files named on the command line: docs even without frontmatter. */
+  explicit: string[];
+  cwd: string;
+  /** Variables known before any step (config vars, STEPDOC_VAR_*, --var); only names matter. */
+  vars: Record<string, unknown>;
+  swaggerRoot: string;
+  schemaMode: 'off' | 'warn' | 'strict';
+}
+
+export interface FilesResult {
+  diagnostics: Diagnostic[];
+  docs: number;
+  /** Display path → source, only for docs with findings (the code frames need them). */
+  sources: Array<[string, string]>;
+}
+
+/**
+ * Lints files one by one: parse, graph analysis (as `run`), frontmatter rules, the steps schema,
+ * swagger checks. Each doc is dropped once checked, which keeps the heap (and GC time) small.
+ */
+export async function lintFiles(job: FilesJob): Promise<FilesResult> {
+  const explicit = new Set(job.explicit);
+  // Used docs are parsed once and kept (a doc may be used by many).
+  const used = new DocCache(job.cwd);
+  const resolveUse = (from: Doc, target: string) => {
+    for (const candidate of [resolve(dirname(from.file), target), resolve(job.cwd, target)]) {
+      const doc = used.loadSync(candidate);
+      if (doc) return doc;
+    }
+    return undefined;
+  };
+  const checkSwagger = createSwaggerCheck({ rootDir: job.cwd, swaggerRoot: job.swaggerRoot, schemaMode: job.schemaMode });
+  const checkSteps = createStepSchemaCheck();
+  const result: FilesResult = { diagnostics: [], docs: 0, sources: [] };
+  for (const file of job.files) {
+    const doc = readDoc(file, job.cwd);
+    if (!doc || !(explicit.has(file) || isDoc(doc))) continue;
+    result.docs++;
+    // The schema is the one source of truth for keys; the parser's own unknown-key warnings are dropped.
+    const own = withoutNoise(doc.diagnostics.filter((d) => d.code !== 'unknown-step-key' && d.code !== 'unknown-expect-key'));
+    own.push(...buildGraph(doc, { knownVariables: knownVariableNames(job.vars, doc), resolveUse }).diagnostics);
+    own.push(...checkFrontmatter(doc));
+    own.push(...checkSteps(doc));
+    if (doc.frontmatter.swagger) own.push(...(await checkSwagger(doc)));
+    if (own.length > 0) {
+      result.diagnostics.push(...own);
+      result.sources.push([doc.displayPath, doc.source]);
+    }
+  }
+  return result;
+}
+
+function readDoc(file: string, rootDir: string): Doc | undefined {
+  try {
+    return parseDoc(readFileSync(file, 'utf8'), file, displayPathOf(file, rootDir));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files found by walking a folder are docs when they have frontmatter, or steps and an endpoint (as in `run`). */
+function isDoc(doc: Doc): boolean {
+  return doc.source.startsWith('---') || (doc.steps.length > 0 && doc.frontmatter.endpoint !== undefined);
+}
+
+/** An unclosed fence runs to the end of the doc, prose included: YAML errors after it are its echo. */
+function withoutNoise(diagnostics: Diagnostic[]): Diagnostic[] {
+  const fence = diagnostics.find((d) => d.code === 'unclosed-fence')?.span?.line;
+  if (fence === undefined) return diagnostics;
+  return diagnostics.filter((d) => !(d.code.startsWith('yaml-') && (d.span?.line ?? 0) > fence));
+}
