@@ -4,6 +4,11 @@ import type { BodyKind } from '../core/model.js';
 export interface HttpRequest {
   method: string;
   url: string;
+  /**
+   * The step's own path (no base URL, no query), e.g. `/v0/transfers/t-1`: what swagger operations are
+   * matched against, whatever prefix the API's base URL adds.
+   */
+  operationPath?: string;
   headers: Record<string, string>;
   bodyKind: BodyKind | 'none';
   /** JSON value (json), field map (form/multipart). */

@@ -17,7 +17,9 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
   const target = settings.apis[api];
   if (!target) throw new HttpError(`no API named \`${api}\` (configure it under \`apis:\` in stepdoc.config.yaml)`, 'unknown-api');
   const pathOrUrl = String(render(compiled.url) ?? render(compiled.path) ?? '');
-  const url = buildUrl(target.baseUrl, pathOrUrl, render(compiled.params));
+  // A dry run needs no API: an unset base URL shows as a placeholder host instead of failing.
+  const base = target.baseUrl ?? (settings.dryRun ? `http://${api}-base-url.invalid` : undefined);
+  const url = buildUrl(base, pathOrUrl, render(compiled.params));
   const headers: Record<string, string> = { ...settings.headers };
   const sensitive: string[] = [];
   const explicit = (render(compiled.token) as string | undefined) ?? doc.frontmatter.tokens[0];
@@ -39,7 +41,8 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
     if (value) headers[settings.onBehalfOf.header] = value;
   }
   Object.assign(headers, stringMap(render(compiled.headers)));
-  const request: HttpRequest = { method: step.method, url, headers, bodyKind: 'none', api, sensitiveHeaders: sensitive };
+  const operationPath = /^https?:\/\//i.test(pathOrUrl) ? new URL(url).pathname : pathOrUrl.split('?')[0];
+  const request: HttpRequest = { method: step.method, url, operationPath, headers, bodyKind: 'none', api, sensitiveHeaders: sensitive };
   if (step.bodyKind === 'json' && step.body !== undefined) Object.assign(request, { bodyKind: 'json', body: render(compiled.body) });
   if (step.bodyKind === 'form') Object.assign(request, { bodyKind: 'form', body: render(compiled.formFields) ?? render(compiled.body) });
   if (step.bodyKind === 'multipart') {

@@ -2,8 +2,8 @@ import type { Redactor } from '../core/redact.js';
 import type { RenderedRequest, ResponseSummary } from '../core/result.js';
 import type { HttpRequest, HttpResponse } from '../http/types.js';
 
-/** Kept per step in results; larger bodies are cut so a long run's memory stays flat. */
-const KEPT_BODY_CHARS = 64 * 1024;
+/** Kept per step in results (the reports' own limit); larger bodies are cut so a long run's memory stays small. */
+const KEPT_BODY_CHARS = 16 * 1024;
 
 export function summariseResponse(response: HttpResponse, redactor: Redactor): ResponseSummary {
   const cut = response.bodyText.length > KEPT_BODY_CHARS;
