@@ -39,7 +39,11 @@ export async function specLoad(root, runs) {
 
 export async function lint(root, tmp) {
   const file = path.join(root, 'bench/lint.ts');
-  if (existsSync(file)) return { source: 'bench/lint.ts', ...(await script(root, tsx(file))) };
+  if (existsSync(file)) {
+    const result = await script(root, tsx(file, '3'));
+    const m = /stepdoc lint, (\d+) docs: median (\d+) ms over (\d+) runs/.exec(result.output ?? '');
+    return { source: 'bench/lint.ts (median of 3 whole-process runs)', ...result, ms: m ? Number(m[2]) : result.ms, docs: m ? Number(m[1]) : undefined, docsPerSecond: m ? Math.round(Number(m[1]) / (Number(m[2]) / 1000)) : undefined };
+  }
   if (!existsSync(path.join(root, 'dist/cli/commands/lint.js'))) return { available: false, reason: '`stepdoc lint` not yet available (no bench/lint.ts, no lint command)' };
   const dir = path.join(tmp, 'lint');
   const docsDir = writeDocs(dir, 10_000);
@@ -50,7 +54,11 @@ export async function lint(root, tmp) {
 export async function memory(root) {
   const file = path.join(root, 'bench/memory.ts');
   if (!existsSync(file)) return { available: false, reason: 'bench/memory.ts not present' };
-  return { source: 'bench/memory.ts', ...(await script(root, tsx(file))) };
+  const result = await script(root, tsx(file));
+  // Its own line: the child's peak RSS (sampled from /proc), not the harness's.
+  const line = /^memory: .*$/m.exec(result.output ?? '')?.[0];
+  const peak = line && /peak RSS ([\d.]+) MB/.exec(line);
+  return { source: 'bench/memory.ts', ...result, summary: line, rssMB: peak ? Number(peak[1]) : undefined };
 }
 
 export async function templates(root) {

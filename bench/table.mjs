@@ -36,7 +36,7 @@ export function extrasTable(extras) {
   const l = extras.lint;
   rows.push(`| lint of 10,000 docs | ${l?.ok ? (l.ms !== undefined ? `${fmt(l.ms)} whole process${l.docsPerSecond ? ` (${l.docsPerSecond.toLocaleString('en')} docs/s)` : ''}, peak RSS ${mb(l.rssMB)}` : l.output) : l?.reason ?? 'failed'} |`);
   const m = extras.memory;
-  rows.push(`| 5,000-doc memory run | ${m?.ok ? `${fmt(m.ms)}, peak RSS ${mb(m.rssMB)}` : m?.reason ?? 'failed'} |`);
+  rows.push(`| 5,000-doc memory run (bench/memory.ts) | ${m?.ok ? (m.summary ?? `${fmt(m.ms)}, peak RSS ${mb(m.rssMB)}`) : m?.reason ?? 'failed'} |`);
   return rows.join('\n');
 }
 
