@@ -18,13 +18,7 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; col: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineIndexOf(this.starts, offset);
     return { line: lo + 1, col: offset - this.starts[lo] + 1 };
   }
 
@@ -39,6 +33,18 @@ export class LineIndex {
   get lineCount(): number {
     return this.starts.length;
   }
+}
+
+/** The 0-based line whose start is the last one at or before `offset` (binary search over sorted starts). */
+export function lineIndexOf(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export function spanAt(file: string, index: LineIndex, offset: number, length = 1): SourceSpan {

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
-import type { LineIndex, SourceSpan } from '../core/span.js';
+import { lineIndexOf, type LineIndex, type SourceSpan } from '../core/span.js';
 
 /**
  * Maps offsets of YAML text embedded in a doc (frontmatter, a fenced block) back to the doc's lines.
@@ -39,14 +39,7 @@ export class OffsetMap {
   }
 
   private lineOf(localOffset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= localOffset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineIndexOf(this.lineStarts, localOffset);
   }
 
   private lineBase(lo: number): { line: number; col: number } {
