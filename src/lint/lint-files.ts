@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Doc } from '../core/model.js';
 import { DocCache, displayPathOf } from '../doc/load.js';
@@ -48,7 +48,7 @@ export async function lintFiles(job: FilesJob): Promise<FilesResult> {
   const checkSteps = createStepSchemaCheck();
   const result: FilesResult = { diagnostics: [], docs: 0, sources: [] };
   for (const file of job.files) {
-    const doc = readDoc(file, job.cwd);
+    const doc = parse(readText(file), file, job.cwd);
     if (!doc || !(explicit.has(file) || isDoc(doc))) continue;
     result.docs++;
     // The schema is the one source of truth for keys; the parser's own unknown-key warnings are dropped.
@@ -65,9 +65,15 @@ export async function lintFiles(job: FilesJob): Promise<FilesResult> {
   return result;
 }
 
-function readDoc(file: string, rootDir: string): Doc | undefined {
+function parse(text: string | undefined, file: string, rootDir: string): Doc | undefined {
+  if (text === undefined) return undefined;
+  const display = file.startsWith(rootDir + sep) ? file.slice(rootDir.length + 1).split(sep).join('/') : displayPathOf(file, rootDir);
+  return parseDoc(text, file, display);
+}
+
+function readText(file: string): string | undefined {
   try {
-    return parseDoc(readFileSync(file, 'utf8'), file, displayPathOf(file, rootDir));
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
