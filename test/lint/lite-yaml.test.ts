@@ -90,7 +90,7 @@ describe('the fast YAML reader', () => {
           return parseLiteYaml(text) === undefined;
         }
         const lite = parseLiteYaml(text);
-        return lite === undefined || JSON.stringify(liteToJS(lite)) === JSON.stringify(expected);
+        return lite === undefined || JSON.stringify(lite === null ? null : liteToJS(lite)) === JSON.stringify(expected);
       }),
       { numRuns: 500 },
     );
