@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { DRY_RUN_REASON, type DocResult, type RunEvent, type RunResult } from '../core/result.js';
 import type { Reporter, ReporterFactory } from './reporter.js';
+import { bufferedOutput } from './buffered-output.js';
 import { docLine, failureDetail, ms, stepLines, summaryLine } from './console-format.js';
 
 /**
@@ -10,7 +11,8 @@ import { docLine, failureDetail, ms, stepLines, summaryLine } from './console-fo
 export const createConsoleReporter: ReporterFactory = (options) => {
   const c = pc.createColors(options.color);
   const live = Boolean(options.out.isTTY) && !options.env.CI && !options.quiet;
-  const out = (text: string) => options.out.write(options.redactor.text(text));
+  const sink = bufferedOutput(options.out);
+  const out = (text: string) => sink.write(options.redactor.text(text));
   let total = 0;
   let done = 0;
   let failed = 0;
@@ -36,6 +38,7 @@ export const createConsoleReporter: ReporterFactory = (options) => {
       const failures = result.docs.filter((d) => d.status === 'failed');
       if (failures.length) out('\n' + failures.map((d) => failureDetail(d, c)).join('\n\n') + '\n');
       out('\n' + summaryLine(result, c) + '\n');
+      sink.flush();
       return [];
     },
   };
