@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { isMap } from 'yaml';
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
 import { LineIndex } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
+import { yamlLib } from '../doc/yaml-lib.js';
 import { collectSpans, EmbeddedYaml } from '../doc/yaml-source.js';
 import { CONFIG_KEYS } from './keys.js';
 import { interpolate } from './interpolate.js';
@@ -36,7 +36,7 @@ export async function readConfigFile(explicit: string | undefined, cwd: string, 
   const diagnostics = [...yaml.diagnostics];
   if (!yaml.ok) return { path, source, values: {}, diagnostics };
   const root = yaml.document.contents;
-  if (root !== null && !isMap(root)) {
+  if (root !== null && !yamlLib().isMap(root)) {
     diagnostics.push(errorDiag('config-type', 'the config must be a mapping of keys', yaml.nodeSpan(root)));
     return { path, source, values: {}, diagnostics };
   }

@@ -1,7 +1,8 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { LineIndex, SourceSpan } from '../core/span.js';
 import { liteToJS, parseLiteYaml, type LiteNode, type LitePair } from './lite-yaml.js';
+import { yamlLib } from './yaml-lib.js';
 import { EmbeddedYaml, OffsetMap } from './yaml-source.js';
 
 /** A converted yaml-library node keeps its origin, so values come from the library (aliases, merges). */
@@ -81,6 +82,7 @@ export class YamlBlock {
 
 /** The yaml library's node → the same tree shape the fast reader builds (ranges kept, values by reference). */
 function convert(node: Node | null | undefined): Sourced {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   const range = node?.range;
   const base = { start: range?.[0] ?? -1, end: range?.[1] ?? -1, source: node ?? undefined };
   if (isMap(node)) {

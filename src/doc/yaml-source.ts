@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
 import { lineIndexOf, type LineIndex, type SourceSpan } from '../core/span.js';
 
@@ -64,7 +65,7 @@ export class EmbeddedYaml {
 
   constructor(text: string, lineDocOffsets: number[], file: string, index: LineIndex) {
     this.offsets = new OffsetMap(text, lineDocOffsets, file, index);
-    this.document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: false });
+    this.document = yamlLib().parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: false });
     // Only the first error: the ones after it are mostly the parser losing its footing.
     const error = this.document.errors[0];
     if (error?.code === 'TAB_AS_INDENT') {
@@ -108,6 +109,7 @@ export function collectSpans(
   keySpans: Record<string, SourceSpan> = {},
   valueSpans: Record<string, SourceSpan> = {},
 ): { keySpans: Record<string, SourceSpan>; valueSpans: Record<string, SourceSpan> } {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
