@@ -21,7 +21,9 @@ export function targetTable(targets) {
   const rows = ['| target | limit | measured | |', '|---|---|---|---|'];
   for (const t of targets) {
     const value = t.actual === undefined ? '–' : `${t.actual}${t.unit === '×' ? '×' : ` ${t.unit}`}`;
-    rows.push(`| ${t.name} | ≤ ${t.limit}${t.unit === '×' ? '×' : ` ${t.unit}`} | ${value} | ${t.pass === undefined ? '?' : t.pass ? 'met' : 'NOT met'} |`);
+    const note = t.detail?.overRawMs !== undefined ? ` (raw ${t.detail.rawMs} ms; stepdoc − raw = ${t.detail.overRawMs} ms)`
+      : t.detail?.stepdocPerRequestMs !== undefined ? ` (${t.detail.stepdocPerRequestMs} − ${t.detail.rawPerRequestMs} ms)` : '';
+    rows.push(`| ${t.name} | ≤ ${t.limit}${t.unit === '×' ? '×' : ` ${t.unit}`} | ${value}${note} | ${t.pass === undefined ? '?' : t.pass ? 'met' : 'NOT met'} |`);
   }
   return rows.join('\n');
 }
