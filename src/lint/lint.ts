@@ -26,7 +26,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
     vars: knownVars(config.values, options),
     swaggerRoot: resolve(options.cwd, swaggerRoot),
     schemaMode: schema === 'off' || schema === 'warn' ? schema : 'strict',
-  });
+  }, options.threads);
   diagnostics.push(...result.diagnostics);
   for (const [file, text] of result.sources) sources.set(file, text);
   return { diagnostics: sortDiagnostics(dedupe(diagnostics)), docs: result.docs, sources, secrets: configSecrets(config.values) };

@@ -2,20 +2,21 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { lintFiles, type FilesJob, type FilesResult } from './lint-files.js';
 
-/** Below this many files a worker's start-up (~100 ms of module loading) costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 1500;
-const MAX_THREADS = 4;
+/** Below this many files per thread a worker's start-up (module loading, JIT warm-up) costs more than it saves. */
+const MIN_FILES_PER_THREAD = 1000;
 
 /**
- * Lints the files on this thread and, for large sets on a multi-core machine, on worker threads too:
- * docs are independent, so the work splits evenly by file. Workers run the compiled code only
- * (the dist build); from TypeScript sources (tests) everything stays on this thread.
+ * Lints the files on this thread and, when asked (`--threads N`), on worker threads too: docs are
+ * independent, so the work splits evenly by file. Opt-in, because a worker pays its own start-up and
+ * JIT warm-up: it wins on idle cores, and loses on a busy machine (measured: 10,000 docs took 2.0 s on
+ * one thread and 2.9 s on two on the shared 2-core build machine). Workers run the compiled code only
+ * (dist); from TypeScript sources (tests) everything stays on this thread.
  */
-export async function lintInParallel(job: FilesJob): Promise<FilesResult> {
+export async function lintInParallel(job: FilesJob, requested = 1): Promise<FilesResult> {
   const workerFile = new URL('./worker.js', import.meta.url);
   const compiled = import.meta.url.endsWith('.js');
-  const threads = Math.min(MAX_THREADS, availableParallelism(), Math.floor(job.files.length / (MIN_FILES_FOR_WORKERS / 2)));
-  if (!compiled || threads < 2 || process.env.STEPDOC_LINT_THREADS === '1') return lintFiles(job);
+  const threads = Math.min(requested, availableParallelism(), Math.floor(job.files.length / MIN_FILES_PER_THREAD));
+  if (!compiled || threads < 2) return lintFiles(job);
   const shares = split(job.files, threads);
   const workers = shares.slice(1).map((files) => runWorker(workerFile, { ...job, files }));
   const results = [await lintFiles({ ...job, files: shares[0] }), ...(await Promise.all(workers))];

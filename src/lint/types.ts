@@ -10,6 +10,8 @@ export interface LintOptions {
   config?: string;
   /** `NAME=VALUE` each, as for `run --var`: the names become known variables. */
   vars?: string[];
+  /** Threads to lint on (default 1); large sets only. */
+  threads?: number;
 }
 
 export interface LintReport {

@@ -10,6 +10,7 @@ const OPTIONS = {
   var: { type: 'string', multiple: true },
   format: { type: 'string' },
   'max-warnings': { type: 'string' },
+  threads: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -22,6 +23,7 @@ Static checks of docs and stepdoc.config.yaml; nothing is sent.
   --format text|json|sarif   output on stdout (default text, with code frames)
   --max-warnings N           more than N warnings fail like an error (exit 2)
   --quiet                    text: errors only
+  --threads N                lint large sets (1,000+ docs per thread) on N threads (default 1)
 
 Exit codes: 0 clean or warnings only · 2 errors (or too many warnings), bad usage
 Every diagnostic code is explained in docs/diagnostics.md.
@@ -36,7 +38,8 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
   const format = choiceFlag(v.format, '--format', ['text', 'json', 'sarif'] as const) ?? 'text';
   const maxWarnings = intFlag(v['max-warnings'], '--max-warnings', 0);
   const { lint } = await import('../../lint/lint.js');
-  const report = await lint({ paths: positionals, cwd: io.cwd, env: io.env, config: v.config, vars: v.var });
+  const threads = intFlag(v.threads, '--threads', 1, 64);
+  const report = await lint({ paths: positionals, cwd: io.cwd, env: io.env, config: v.config, vars: v.var, threads });
   const redactor = new Redactor(report.secrets);
   const { errors, warnings } = countBySeverity(report.diagnostics);
   if (format === 'json') {
