@@ -6,10 +6,13 @@ export interface LiteOther {
   kind: 'other';
   start: number;
   end: number;
+  line: number;
 }
 
 export interface LiteMap {
   kind: 'map';
+  /** 0-based line of `start` in the embedded text (-1 when unknown), so spans need no search. */
+  line: number;
   start: number;
   /** Block collections: end of their first line (all a span needs); flow ones: after the bracket. */
   end: number;
@@ -18,6 +21,7 @@ export interface LiteMap {
 
 export interface LiteSeq {
   kind: 'seq';
+  line: number;
   start: number;
   end: number;
   items: LiteNode[];
@@ -25,6 +29,7 @@ export interface LiteSeq {
 
 export interface LiteScalar {
   kind: 'scalar';
+  line: number;
   start: number;
   end: number;
   value: unknown;
@@ -34,6 +39,7 @@ export interface LitePair {
   key: string;
   keyStart: number;
   keyEnd: number;
+  keyLine: number;
   value: LiteNode;
 }
 

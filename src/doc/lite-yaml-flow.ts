@@ -16,6 +16,7 @@ export class FlowReader {
   constructor(
     private readonly text: string,
     private readonly end: number,
+    private readonly line: number,
   ) {}
 
   /** Nesting so far: deeper text is left to the yaml library, and this reader's stack stays small. */
@@ -34,7 +35,7 @@ export class FlowReader {
     }
     if (c === '"' || c === "'") {
       const q = readQuoted(this.text, offset, this.end);
-      return { kind: 'scalar', start: offset, end: q.end, value: q.value };
+      return { kind: 'scalar', line: this.line, start: offset, end: q.end, value: q.value };
     }
     return this.plain(offset);
   }
@@ -47,7 +48,7 @@ export class FlowReader {
       items.push(item);
       i = this.separator(item.end, ']');
     }
-    return { kind: 'seq', start: offset, end: i + 1, items };
+    return { kind: 'seq', line: this.line, start: offset, end: i + 1, items };
   }
 
   private map(offset: number): LiteMap {
@@ -64,10 +65,10 @@ export class FlowReader {
       if (this.text[colon] !== ':' || this.text.charCodeAt(colon + 1) !== SPACE) unsupported();
       colon = skipSpaces(this.text, colon + 1, this.end);
       const value = this.read(colon);
-      pairs.push({ key: name, keyStart: key.start, keyEnd: key.end, value });
+      pairs.push({ key: name, keyStart: key.start, keyEnd: key.end, keyLine: this.line, value });
       i = this.separator(value.end, '}');
     }
-    return { kind: 'map', start: offset, end: i + 1, pairs };
+    return { kind: 'map', line: this.line, start: offset, end: i + 1, pairs };
   }
 
   /** After an item: `,` (then maybe the close) or the close itself; returns where the next item or the close is. */
@@ -94,7 +95,7 @@ export class FlowReader {
     let last = i;
     while (last > offset && this.text.charCodeAt(last - 1) === SPACE) last--;
     if (last === offset) unsupported();
-    return { kind: 'scalar', start: offset, end: last, value: resolvePlain(this.text.slice(offset, last)) };
+    return { kind: 'scalar', line: this.line, start: offset, end: last, value: resolvePlain(this.text.slice(offset, last)) };
   }
 }
 
@@ -116,6 +117,11 @@ const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n
 /** A quoted scalar closed on the same line; `end` is after the closing quote. */
 export function readQuoted(text: string, offset: number, end: number): { value: string; end: number } {
   const quote = text[offset];
+  // Fast path: no escapes before the closing quote (nearly every quoted value in a doc).
+  const close = text.indexOf(quote, offset + 1);
+  if (close !== -1 && close < end && text[close + 1] !== quote && (quote === "'" || !hasBackslash(text, offset + 1, close))) {
+    return { value: text.slice(offset + 1, close), end: close + 1 };
+  }
   let value = '';
   let i = offset + 1;
   while (i < end) {
@@ -144,6 +150,11 @@ export function readQuoted(text: string, offset: number, end: number): { value: 
     i++;
   }
   return unsupported();
+}
+
+function hasBackslash(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
 }
 
 const MAY_RESOLVE = new Set('0123456789+-.~nNtTfF');

@@ -82,7 +82,7 @@ class Reader {
     const end = this.ends[line];
     if (this.isSeqItem(offset, end)) return this.seq(line, offset);
     if (this.entry(offset, end)) return this.map(line, offset);
-    const node = this.inline(offset, end);
+    const node = this.inline(line, offset, end);
     return { node, next: this.after(line, this.col(line, offset) - 1) };
   }
 
@@ -118,7 +118,7 @@ class Reader {
       at = this.starts[line] + col;
       if (!this.isSeqItem(at, this.ends[line])) break;
     }
-    return { node: { kind: 'seq', start: offset, end: this.ends[first], items }, next: line };
+    return { node: { kind: 'seq', line: first, start: offset, end: this.ends[first], items }, next: line };
   }
 
   private isFlow(node: LiteNode, offset: number): boolean {
@@ -146,17 +146,17 @@ class Reader {
         if (this.indents[nested] <= col && !sameIndentSeq) unsupported();
         ({ node: value, next } = this.block(nested, nestedOffset));
       } else {
-        value = this.inline(key.valueStart, end);
+        value = this.inline(line, key.valueStart, end);
         next = this.after(line, col);
       }
-      pairs.push({ key: key.key, keyStart: key.keyStart, keyEnd: key.keyEnd, value });
+      pairs.push({ key: key.key, keyStart: key.keyStart, keyEnd: key.keyEnd, keyLine: line, value });
       line = next;
       if (line === undefined || this.indents[line] < col) break;
       if (this.indents[line] > col) unsupported();
       at = this.starts[line] + col;
       if (this.isSeqItem(at, this.ends[line])) unsupported();
     }
-    return { node: { kind: 'map', start: offset, end: this.ends[first], pairs }, next: line };
+    return { node: { kind: 'map', line: first, start: offset, end: this.ends[first], pairs }, next: line };
   }
 
   /** `key: …` at `offset`: the key and where its value starts; undefined when the line is not an entry. */
@@ -192,15 +192,15 @@ class Reader {
   }
 
   /** A one-line value: quoted, flow, or plain; the rest of the line may only be a comment. */
-  private inline(offset: number, end: number): LiteNode {
+  private inline(line: number, offset: number, end: number): LiteNode {
     const text = this.text;
     const c = text[offset];
     let node: LiteNode;
     if (c === '"' || c === "'") {
       const quoted = this.quoted(offset, end);
-      node = { kind: 'scalar', start: offset, end: quoted.end, value: quoted.value };
+      node = { kind: 'scalar', line, start: offset, end: quoted.end, value: quoted.value };
     } else if (c === '[' || c === '{') {
-      node = new FlowReader(text, end).read(offset);
+      node = new FlowReader(text, end, line).read(offset);
     } else {
       if (startsIndicator(text, offset, end)) unsupported();
       let stop = offset;
@@ -208,8 +208,8 @@ class Reader {
       let last = stop;
       while (last > offset && text.charCodeAt(last - 1) === SPACE) last--;
       const raw = text.slice(offset, last);
-      if (raw.includes(': ') || raw.endsWith(':') || raw.includes(' #')) unsupported();
-      return { kind: 'scalar', start: offset, end: last, value: resolvePlain(raw) };
+      if (raw.endsWith(':') || raw.includes(': ')) unsupported();
+      return { kind: 'scalar', line, start: offset, end: last, value: resolvePlain(raw) };
     }
     const rest = skipSpaces(text, node.end, end);
     if (rest !== end && !(text.charCodeAt(rest) === HASH && rest > node.end)) unsupported();

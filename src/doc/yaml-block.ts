@@ -60,7 +60,7 @@ export class YamlBlock {
   }
 
   nodeSpan(node: LiteNode): SourceSpan {
-    return this.offsets.rangeSpan(node.start, node.end);
+    return this.offsets.rangeSpan(node.start, node.end, node.line);
   }
 
   /** The span of every key and every scalar under a node, by dotted path (`body.details.last_4`). */
@@ -68,7 +68,7 @@ export class YamlBlock {
     if (node.kind === 'map') {
       for (const pair of node.pairs) {
         const path = prefix ? `${prefix}.${pair.key}` : pair.key;
-        if (pair.keyStart >= 0) keySpans[path] = this.offsets.rangeSpan(pair.keyStart, pair.keyEnd);
+        if (pair.keyStart >= 0) keySpans[path] = this.offsets.rangeSpan(pair.keyStart, pair.keyEnd, pair.keyLine);
         this.collectSpans(pair.value, path, keySpans, valueSpans);
       }
     } else if (node.kind === 'seq') {
@@ -84,7 +84,7 @@ export class YamlBlock {
 function convert(node: Node | null | undefined): Sourced {
   const { isMap, isPair, isScalar, isSeq } = yamlLib();
   const range = node?.range;
-  const base = { start: range?.[0] ?? -1, end: range?.[1] ?? -1, source: node ?? undefined };
+  const base = { line: -1, start: range?.[0] ?? -1, end: range?.[1] ?? -1, source: node ?? undefined };
   if (isMap(node)) {
     const pairs: LitePair[] = [];
     for (const pair of node.items) {
@@ -95,6 +95,7 @@ function convert(node: Node | null | undefined): Sourced {
         key: isScalar(key) ? String(key.value) : String(key),
         keyStart: keyRange ? keyRange[0] : -1,
         keyEnd: keyRange ? keyRange[1] : -1,
+        keyLine: -1,
         value: convert(pair.value as Node | null),
       });
     }

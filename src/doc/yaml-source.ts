@@ -32,8 +32,8 @@ export class OffsetMap {
   }
 
   /** A node's span: from its start to its end, cut at the end of its first line. */
-  rangeSpan(start: number, end: number): SourceSpan {
-    const lo = this.lineOf(start);
+  rangeSpan(start: number, end: number, line = -1): SourceSpan {
+    const lo = line >= 0 ? line : this.lineOf(start);
     const lineEnd = lo + 1 < this.lineStarts.length ? this.lineStarts[lo + 1] - 1 : this.text.length;
     const base = this.lineBase(lo);
     return { file: this.file, line: base.line, col: base.col + (start - this.lineStarts[lo]), length: Math.max(1, Math.min(end, lineEnd) - start) };
