@@ -2,7 +2,6 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { LintReport } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const DOCS = 'https://github.com/stepdoc/stepdoc/blob/main/docs/diagnostics.md';
 
 /**
  * SARIF 2.1.0 (GitHub code scanning, IDE viewers): one rule per diagnostic code, one result per
@@ -19,8 +18,12 @@ export function formatSarif(report: LintReport, version: string): string {
           driver: {
             name: 'stepdoc',
             version,
-            informationUri: DOCS,
-            rules: codes.map((id) => ({ id, name: id, helpUri: `${DOCS}#${id}`, shortDescription: { text: firstMessage(report.diagnostics, id) } })),
+            rules: codes.map((id) => ({
+              id,
+              name: id,
+              shortDescription: { text: firstMessage(report.diagnostics, id) },
+              help: { text: `See docs/diagnostics.md (${id}) in the stepdoc package.` },
+            })),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: './' } },
