@@ -3,7 +3,7 @@ import { FlowReader, readQuoted, resolvePlain, skipSpaces, startsIndicator, unsu
 
 /**
  * A fast reader for the plain YAML that docs are made of: block mappings and sequences, plain and
- * quoted one-line scalars, one-line flow collections, comments. It is ~20× faster than the yaml
+ * quoted one-line scalars, one-line flow collections, comments. It is about 10× faster than the yaml
  * library, which matters when linting thousands of docs. Anything beyond that subset — anchors,
  * tags, block scalars, multi-line scalars, tabs, CRs, empty values, duplicate keys, errors — makes
  * it give up (`undefined`) and the caller uses the yaml library, so results never differ: values
