@@ -17,7 +17,7 @@ export function startServer(port = 0) {
   /** id → { stamp, card? } */
   const clients = new Map();
   let nextId = 1;
-  const stats = { requests: 0, rejected: 0 };
+  const stats = { requests: 0, rejected: 0, connections: 0 };
 
   const send = (res, status, body) => {
     const text = JSON.stringify(body);
@@ -78,6 +78,8 @@ export function startServer(port = 0) {
     req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
   });
   server.keepAliveTimeout = 30_000;
+  // Keep-alive shows here: a runner that reuses its connections opens a handful per run, not one per request.
+  server.on('connection', () => stats.connections++);
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       resolve({
@@ -93,7 +95,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { port, stats } = await startServer(Number(process.argv[2] ?? 0));
   process.stdout.write(`port ${port}\n`);
   process.on('SIGTERM', () => {
-    process.stderr.write(`served ${stats.requests} requests, ${stats.rejected} rejected\n`);
+    process.stderr.write(`served ${stats.requests} requests on ${stats.connections} connections, ${stats.rejected} rejected\n`);
     process.exit(0);
   });
 }
