@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { Agent, request as undiciRequest } from './undici-lite.js';
 import type { ApiTarget } from '../core/settings.js';
 import { describeNetworkError, type FailedPhase } from './errors.js';
+import { createDeadline } from './deadline.js';
 import { encodeBody } from './encode.js';
 import { RateLimiter } from './rate-limit.js';
 import { followRedirect } from './redirect.js';
@@ -67,8 +68,7 @@ export class HttpClient {
     const { body, contentType } = await encodeBody(request);
     const headers = { ...request.headers };
     if (contentType && !hasHeader(headers, 'content-type')) headers['content-type'] = contentType;
-    const deadline = AbortSignal.timeout(this.options.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const deadline = createDeadline(this.options.timeoutMs, signal);
     const started = performance.now();
     const progress = { bytes: 0 };
     let phase: FailedPhase = 'headers';
@@ -78,15 +78,17 @@ export class HttpClient {
         headers,
         body,
         dispatcher: this.agent,
-        signal: combined,
+        signal: deadline.signal,
       });
       phase = 'body';
       const read = await readCapped(response.body, this.options.maxBodyBytes, progress);
       return toResponse(response.statusCode, response.headers, read, performance.now() - started, this.options.maxBodyBytes);
     } catch (error) {
       const aborted = signal?.aborted === true;
-      const timedOut = deadline.aborted && !aborted;
+      const timedOut = deadline.timedOut() && !aborted;
       throw describeNetworkError(timedOut ? { code: 'TimeoutError' } : error, this.options.timeoutMs, aborted, { phase, bytes: progress.bytes });
+    } finally {
+      deadline.dispose();
     }
   }
 
