@@ -15,7 +15,11 @@ export class Redactor {
     return this.pattern ? value.replace(this.pattern, '***') : value;
   }
 
-  /** A deep copy with every string (keys included) redacted. */
+  /**
+   * The value with every string (keys included) redacted. Copy on write: parts without a secret are
+   * returned as they are (callers never mutate results), so a run without secrets in its bodies
+   * allocates nothing here.
+   */
   value<T>(value: T): T {
     if (!this.pattern) return value;
     return this.walk(value) as T;
@@ -23,11 +27,19 @@ export class Redactor {
 
   private walk(value: unknown): unknown {
     if (typeof value === 'string') return this.text(value);
-    if (Array.isArray(value)) return value.map((v) => this.walk(v));
+    if (Array.isArray(value)) {
+      let out: unknown[] | undefined;
+      value.forEach((v, i) => {
+        const r = this.walk(v);
+        if (r !== v) (out ??= value.slice())[i] = r;
+      });
+      return out ?? value;
+    }
     if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[this.text(k)] = this.walk(v);
-      return out;
+      const entries = Object.entries(value);
+      const redacted = entries.map(([k, v]) => [this.text(k), this.walk(v)] as const);
+      const changed = redacted.some(([k, v], i) => k !== entries[i][0] || v !== entries[i][1]);
+      return changed ? Object.fromEntries(redacted) : value;
     }
     return value;
   }

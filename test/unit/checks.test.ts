@@ -61,3 +61,18 @@ describe('JSONPath filters', () => {
     expect(queryPath(data, '$.items[?(@.constructor.constructor("return process")())]').found).toBe(false);
   });
 });
+
+describe('Redactor', () => {
+  it('replaces secrets everywhere, keys included, and shares what holds none', async () => {
+    const { Redactor } = await import('../../src/core/redact.js');
+    const r = new Redactor(['s3cret-token', 'ab']);
+    const clean = { a: [1, { b: 'plain' }] };
+    const input = { headers: { authorization: 'Bearer s3cret-token' }, clean, ['key-s3cret-token']: 'x', list: ['s3cret-token', 'ok'] };
+    const out = r.value(input);
+    expect(out).toEqual({ headers: { authorization: 'Bearer ***' }, clean, ['key-***']: 'x', list: ['***', 'ok'] });
+    expect(out.clean).toBe(clean);
+    expect(input.headers.authorization).toBe('Bearer s3cret-token');
+    expect(r.value(clean)).toBe(clean);
+    expect(r.text('ab is too short to redact')).toBe('ab is too short to redact');
+  });
+});
