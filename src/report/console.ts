@@ -20,6 +20,8 @@ export const createConsoleReporter: ReporterFactory = (options) => {
   const clearLive = () => live && out('\r\x1b[2K');
   const drawLive = () => live && out(c.dim(`  ${done}/${total} docs · ${failed} failed · ${ms(Date.now() - started)}`));
   const reporter: Reporter = {
+    // Prints each doc as it ends; at the end it needs only the failed docs in full.
+    streams: true,
     onEvent(event: RunEvent) {
       if (event.type === 'run:start') {
         total = event.total;

@@ -53,6 +53,8 @@ export function renderAnnotations(result: RunResult, root: string): string {
 
 /** On by default under GitHub Actions (GITHUB_ACTIONS=true); see `defaultReporterNames`. */
 export const createGithubReporter: ReporterFactory = (options: ReporterOptions): Reporter => ({
+  // Annotations and the step summary are about failed docs only.
+  streams: true,
   async finish(result) {
     const prepared = prepareResult(result, options);
     const root = options.env.GITHUB_WORKSPACE || options.rootDir;

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { RunResult } from '../core/result.js';
 import type { Reporter, ReporterFactory, ReporterOptions } from './reporter.js';
-import { prepareResult } from './prepare.js';
-import { writeFileAtomic } from './write-file.js';
+import { DocSpool, joined, splitAt } from './doc-spool.js';
+import { prepareDoc, prepareResult } from './prepare.js';
+import { writeFileAtomicFrom } from './write-file.js';
 
 /** Bumped on any incompatible change of the report shape; readers check it. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -21,11 +23,31 @@ export function fromJsonReport(report: JsonReport): RunResult {
   return result;
 }
 
-export const createJsonReporter: ReporterFactory = (options: ReporterOptions): Reporter => ({
-  async finish(result) {
-    const path = join(options.reportDir, 'report.json');
-    const report = toJsonReport(prepareResult(result, options));
-    await writeFileAtomic(path, JSON.stringify(report, null, 2) + '\n');
-    return [path];
-  },
-});
+/**
+ * `JSON.stringify(report, null, 2)`, written in parts: the run without its docs, with each doc's
+ * text (spooled as it ended) put where the docs array goes. A doc is at depth 2, so its own
+ * indented text needs 4 more spaces per line (JSON strings hold no raw line breaks).
+ */
+export const createJsonReporter: ReporterFactory = (options: ReporterOptions): Reporter => {
+  const path = join(options.reportDir, 'report.json');
+  const spool = new DocSpool(path, (doc) => ({ text: JSON.stringify(prepareDoc(doc, options), null, 2).replace(/\n/g, '\n    '), meta: undefined }));
+  return {
+    streams: true,
+    onEvent(event) {
+      if (event.type === 'doc:end') spool.add(event.doc);
+    },
+    async finish(result) {
+      try {
+        const chunks = await spool.plan(result.docs);
+        const token = `stepdoc-docs-${randomUUID()}`;
+        const outline = JSON.stringify({ ...toJsonReport(prepareResult({ ...result, docs: [] }, options)), docs: token }, null, 2) + '\n';
+        const [head, tail] = splitAt(outline, JSON.stringify(token));
+        const parts = chunks.length === 0 ? [head + '[]' + tail] : joined(head + '[\n    ', chunks, ',\n    ', '\n  ]' + tail);
+        await writeFileAtomicFrom(path, parts);
+      } finally {
+        await spool.dispose();
+      }
+      return [path];
+    },
+  };
+};

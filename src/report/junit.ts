@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { DocResult, RunResult, StepResult } from '../core/result.js';
 import type { Reporter, ReporterFactory, ReporterOptions } from './reporter.js';
 import { docFailureMessage, failureDetail, failureLine, failureMessage, failedChecks, seconds, stepTitle } from './describe.js';
 import { repoPath } from './paths.js';
-import { prepareResult } from './prepare.js';
+import { DocSpool, joined, splitAt, type DocChunk } from './doc-spool.js';
+import { prepareDoc, prepareResult } from './prepare.js';
 import { invalidFiles } from '../core/run-summary.js';
-import { el, renderXml, type XmlElement } from './xml.js';
-import { writeFileAtomic } from './write-file.js';
+import { el, renderXml, renderXmlFragment, type XmlElement } from './xml.js';
+import { writeFileAtomicFrom } from './write-file.js';
 
 interface Counts { tests: number; failures: number; errors: number; skipped: number }
 
@@ -72,20 +74,58 @@ function invalidSuite(file: string, diagnostics: Diagnostic[], rootDir: string):
   return el('testsuite', { name: path, tests: 1, failures: 0, errors: 1, skipped: 0, time: '0.000', file: path }, [testcase]);
 }
 
+const NO_COUNTS: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+
+function countsOf(suite: XmlElement): Counts {
+  const a = suite.attrs ?? {};
+  return { tests: Number(a.tests), failures: Number(a.failures), errors: Number(a.errors), skipped: Number(a.skipped) };
+}
+
+function add(a: Counts, b: Counts): Counts {
+  return { tests: a.tests + b.tests, failures: a.failures + b.failures, errors: a.errors + b.errors, skipped: a.skipped + b.skipped };
+}
+
+/** A suite as text at its place in the document, with its counts (the root's totals need them first). */
+function suiteChunk(suite: XmlElement): DocChunk<Counts> {
+  return { text: renderXmlFragment(suite, '  '), meta: countsOf(suite) };
+}
+
+function rootOf(result: RunResult, total: Counts, children: XmlElement[]): XmlElement {
+  return el('testsuites', { name: 'stepdoc', ...total, time: seconds(result.durationMs), timestamp: result.startedAt }, children);
+}
+
 export function renderJunit(result: RunResult, rootDir: string): string {
   const suites = result.docs.map((d) => docSuite(d, rootDir));
   for (const file of invalidFiles(result.docs, result.diagnostics)) suites.push(invalidSuite(file, result.diagnostics, rootDir));
-  const total = suites.reduce<Counts>((acc, s) => ({
-    tests: acc.tests + Number(s.attrs?.tests), failures: acc.failures + Number(s.attrs?.failures),
-    errors: acc.errors + Number(s.attrs?.errors), skipped: acc.skipped + Number(s.attrs?.skipped),
-  }), { tests: 0, failures: 0, errors: 0, skipped: 0 });
-  return renderXml(el('testsuites', { name: 'stepdoc', ...total, time: seconds(result.durationMs), timestamp: result.startedAt }, suites));
+  return renderXml(rootOf(result, suites.map(countsOf).reduce(add, NO_COUNTS), suites));
 }
 
-export const createJunitReporter: ReporterFactory = (options: ReporterOptions): Reporter => ({
-  async finish(result) {
-    const path = join(options.reportDir, 'junit.xml');
-    await writeFileAtomic(path, renderJunit(prepareResult(result, options), options.rootDir));
-    return [path];
-  },
-});
+/** `renderJunit`, written in parts: each doc's suite is rendered and spooled as the doc ends. */
+export const createJunitReporter: ReporterFactory = (options: ReporterOptions): Reporter => {
+  const path = join(options.reportDir, 'junit.xml');
+  const spool = new DocSpool(path, (doc) => suiteChunk(docSuite(prepareDoc(doc, options), options.rootDir)));
+  return {
+    streams: true,
+    onEvent(event) {
+      if (event.type === 'doc:end') spool.add(event.doc);
+    },
+    async finish(result) {
+      try {
+        const prepared = prepareResult({ ...result, docs: [] }, options);
+        const invalid = invalidFiles(result.docs, result.diagnostics).map((f) => options.redactor.text(f)).map((file) => suiteChunk(invalidSuite(file, prepared.diagnostics, options.rootDir)));
+        const chunks = [...(await spool.plan(result.docs)), ...invalid.map((c) => ({ meta: c.meta, text: async () => c.text }))];
+        const total = chunks.map((c) => c.meta).reduce(add, NO_COUNTS);
+        if (chunks.length === 0) {
+          await writeFileAtomicFrom(path, [renderXml(rootOf(prepared, total, []))]);
+        } else {
+          const marker = `stepdoc-suites-${randomUUID()}`;
+          const [head, tail] = splitAt(renderXml(rootOf(prepared, total, [el(marker)])), `  <${marker}/>`);
+          await writeFileAtomicFrom(path, joined(head, chunks, '\n', tail));
+        }
+      } finally {
+        await spool.dispose();
+      }
+      return [path];
+    },
+  };
+};

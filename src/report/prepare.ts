@@ -1,6 +1,6 @@
-import type { RunResult } from '../core/result.js';
+import type { DocResult, RunResult } from '../core/result.js';
 import type { ReporterOptions } from './reporter.js';
-import { truncateRun } from './truncate.js';
+import { truncateDoc, truncateRun } from './truncate.js';
 
 /**
  * The one entry point of every file reporter: redact first (so truncation can never leave half a
@@ -9,6 +9,11 @@ import { truncateRun } from './truncate.js';
 export function prepareResult(result: RunResult, options: Pick<ReporterOptions, 'redactor' | 'maxReportBodyChars'>): RunResult {
   const redacted = options.redactor.value(result);
   return truncateRun(redacted, options.maxReportBodyChars);
+}
+
+/** One doc prepared as `prepareResult` prepares it inside a run (redaction walks each value alike). */
+export function prepareDoc(doc: DocResult, options: Pick<ReporterOptions, 'redactor' | 'maxReportBodyChars'>): DocResult {
+  return truncateDoc(options.redactor.value(doc), options.maxReportBodyChars);
 }
 
 /** Redacts the docs' sources too: a doc may hold a literal token an author pasted by mistake. */

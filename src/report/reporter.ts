@@ -22,6 +22,12 @@ export interface ReporterOptions {
 }
 
 export interface Reporter {
+  /**
+   * True when `finish(result)` needs only the failed docs of `result` in full: the reporter took
+   * every other doc from its `doc:end` event. The CLI then lets the runner drop the requests and
+   * responses of docs that did not fail, so a long run's memory stays flat.
+   */
+  streams?: boolean;
   /** Live events while the run goes; optional. */
   onEvent?(event: RunEvent): void;
   /** Called once at the end; returns the paths of the files it wrote (if any). */

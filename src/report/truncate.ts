@@ -1,4 +1,4 @@
-import type { ResponseSummary, RunResult, StepResult } from '../core/result.js';
+import type { DocResult, ResponseSummary, RunResult, StepResult } from '../core/result.js';
 
 /** Appended where a report cut a body, so a reader knows the text is not the whole response. */
 export function truncationMarker(omitted: number): string {
@@ -41,11 +41,14 @@ function truncateStep(step: StepResult, max: number): StepResult {
   return step.response ? { ...step, response: truncateResponse(step.response, max) } : step;
 }
 
+/** A copy of one doc with every response body bounded to `max` characters. */
+export function truncateDoc(doc: DocResult, max: number): DocResult {
+  if (!Number.isFinite(max) || max < 0) return doc;
+  return { ...doc, steps: doc.steps.map((s) => truncateStep(s, max)) };
+}
+
 /** A copy of the run with every response body bounded to `max` characters. */
 export function truncateRun(result: RunResult, max: number): RunResult {
   if (!Number.isFinite(max) || max < 0) return result;
-  return {
-    ...result,
-    docs: result.docs.map((doc) => ({ ...doc, steps: doc.steps.map((s) => truncateStep(s, max)) })),
-  };
+  return { ...result, docs: result.docs.map((doc) => truncateDoc(doc, max)) };
 }

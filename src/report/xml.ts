@@ -62,3 +62,10 @@ export function renderXml(root: XmlElement): string {
   renderElement(root, '', out);
   return out.join('\n') + '\n';
 }
+
+/** One element as `renderXml` writes it at `indent` inside a document, without a trailing line break. */
+export function renderXmlFragment(node: XmlElement, indent: string): string {
+  const out: string[] = [];
+  renderElement(node, indent, out);
+  return out.join('\n');
+}

@@ -23,11 +23,18 @@ function framed(diag: Diagnostic, sources: ReadonlyMap<string, string>, rootDir:
   return { ...diag, frame: renderDiagnostic(shown, source) };
 }
 
+type ViewDoc = ReportView['run']['docs'][number];
+
+/** One doc as the page shows it: its diagnostics with code frames. */
+export function viewDoc(doc: RunResult['docs'][number], sources: ReadonlyMap<string, string>, rootDir: string): ViewDoc {
+  return { ...doc, diagnostics: doc.diagnostics.map((d) => framed(d, sources, rootDir)) };
+}
+
 export function buildView(result: RunResult, invalidFiles: string[], sources: ReadonlyMap<string, string>, rootDir: string): ReportView {
   const frame = (d: Diagnostic) => framed(d, sources, rootDir);
   const diagnostics = result.diagnostics.map(frame);
   return {
-    run: { ...result, diagnostics, docs: result.docs.map((doc) => ({ ...doc, diagnostics: doc.diagnostics.map(frame) })) },
+    run: { ...result, diagnostics, docs: result.docs.map((doc) => viewDoc(doc, sources, rootDir)) },
     invalid: invalidFiles.map((file) => ({ file: repoPath(rootDir, file), diagnostics: diagnostics.filter((d) => d.span?.file === file) })),
   };
 }

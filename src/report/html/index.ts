@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { RunResult } from '../../core/result.js';
 import type { Reporter, ReporterFactory, ReporterOptions } from '../reporter.js';
-import { prepareResult, prepareSources } from '../prepare.js';
+import { DocSpool, joined, splitAt } from '../doc-spool.js';
+import { prepareDoc, prepareResult, prepareSources } from '../prepare.js';
 import { invalidFiles } from '../../core/run-summary.js';
-import { writeFileAtomic } from '../write-file.js';
-import { buildView, embedJson } from './embed.js';
+import { writeFileAtomicFrom } from '../write-file.js';
+import { buildView, embedJson, viewDoc } from './embed.js';
 import { renderPage } from './template.js';
 
 function pageTitle(result: RunResult): string {
@@ -18,12 +20,34 @@ export function renderHtmlReport(result: RunResult, sources: ReadonlyMap<string,
   return renderPage(pageTitle(result), embedJson(view));
 }
 
-/** One self-contained file: data, CSS and script inline, no external URL of any kind. */
-export const createHtmlReporter: ReporterFactory = (options: ReporterOptions): Reporter => ({
-  async finish(result) {
-    const path = join(options.reportDir, 'report.html');
-    const html = renderHtmlReport(prepareResult(result, options), prepareSources(options), options.rootDir);
-    await writeFileAtomic(path, html);
-    return [path];
-  },
-});
+/**
+ * One self-contained file: data, CSS and script inline, no external URL of any kind. Written in
+ * parts: the page around the data, and each doc's view (spooled as the doc ended) in the docs array.
+ */
+export const createHtmlReporter: ReporterFactory = (options: ReporterOptions): Reporter => {
+  const path = join(options.reportDir, 'report.html');
+  let sources: Map<string, string> | undefined;
+  const prepared = () => (sources ??= prepareSources(options));
+  const spool = new DocSpool(path, (doc) => ({ text: embedJson(viewDoc(prepareDoc(doc, options), prepared(), options.rootDir)), meta: undefined }));
+  return {
+    streams: true,
+    onEvent(event) {
+      if (event.type === 'doc:end') spool.add(event.doc);
+    },
+    async finish(result) {
+      try {
+        const chunks = await spool.plan(result.docs);
+        const outline = prepareResult({ ...result, docs: [] }, options);
+        const invalid = invalidFiles(result.docs, result.diagnostics).map((f) => options.redactor.text(f));
+        const view = buildView(outline, invalid, prepared(), options.rootDir);
+        const token = `stepdoc-docs-${randomUUID()}`;
+        const page = renderPage(pageTitle(outline), embedJson({ ...view, run: { ...view.run, docs: token } }));
+        const [head, tail] = splitAt(page, JSON.stringify(token));
+        await writeFileAtomicFrom(path, joined(head + '[', chunks, ',', ']' + tail));
+      } finally {
+        await spool.dispose();
+      }
+      return [path];
+    },
+  };
+};
