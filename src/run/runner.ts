@@ -29,6 +29,13 @@ export interface RunOptions {
   shard?: { index: number; total: number };
   /** After an interrupt, teardown steps of started docs may still send for this long (default 5 s). */
   teardownGraceMs?: number;
+  /**
+   * What `RunResult.docs` keeps once a doc's `doc:end` event has been emitted. `all` (the default,
+   * for library callers): every doc in full. `failures`: failed docs in full, the others without
+   * their steps' requests, responses and checks — for listeners that took what they need from `doc:end`
+   * (the CLI's streaming reporters), so memory stays flat however many docs run.
+   */
+  retain?: 'all' | 'failures';
 }
 
 export const DEFAULT_TEARDOWN_GRACE_MS = 5_000;
@@ -47,8 +54,8 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   const startedAt = new Date();
   const skipped = options.skipped ?? [];
   emit({ type: 'run:start', total: options.graphs.length + skipped.length, startedAt: startedAt.toISOString() });
-  const docs: DocResult[] = [...skipped];
   for (const doc of skipped) emit({ type: 'doc:end', doc });
+  const docs: DocResult[] = options.retain === 'failures' ? skipped.map(slim) : [...skipped];
   let failures = 0;
   let next = 0;
   const validation = options.validation ? memoise(options.validation) : undefined;
@@ -57,8 +64,8 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
       const graph = options.graphs[next++];
       const result = await runOneDoc(graph, { settings, client, redactor, emit, signal, teardownSignal: grace.signal, validation });
       if (result.status === 'failed') failures++;
-      docs.push(result);
       emit({ type: 'doc:end', doc: result });
+      docs.push(options.retain === 'failures' ? slim(result) : result);
     }
   };
   try {
@@ -121,6 +128,15 @@ async function runOneDoc(graph: StepGraph, shared: Shared): Promise<DocResult> {
     startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(),
     interrupted: shared.signal.aborted || undefined,
   };
+}
+
+/**
+ * A doc that did not fail, without what only its `doc:end` listeners needed: its steps' requests,
+ * responses and checks (the bulk of a result: ~2.4 KB a doc even without bodies).
+ */
+function slim(doc: DocResult): DocResult {
+  if (doc.status === 'failed') return doc;
+  return { ...doc, steps: doc.steps.map(({ request: _request, response: _response, ...step }) => ({ ...step, checks: [] })) };
 }
 
 /** One validation per doc file, shared by concurrent docs and `use:`. */

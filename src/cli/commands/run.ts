@@ -47,7 +47,9 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
       quiet: options.quiet, verbose: options.verbose,
     });
     const recorder = options.record ? await startRecorder(settings, prepared) : undefined;
-    const result = await execute(prepared, target.settings, options, io, [...reporters, ...(recorder ? [recorder.reporter] : [])], diagnostics);
+    // When every reporter streams (took its docs from doc:end), the result keeps only failed docs in full.
+    const retain = reporters.every((r) => r.streams) ? 'failures' : 'all';
+    const result = await execute(prepared, target.settings, options, io, [...reporters, ...(recorder ? [recorder.reporter] : [])], diagnostics, retain);
     await Promise.all(reporters.map((r) => r.finish(result)));
     const recordCode = recorder ? await recorder.finish(io) : ExitCode.Ok;
     return Math.max(exitCodeFor(result, { allowSkipped: options.allowSkipped }), recordCode);
@@ -56,7 +58,7 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-async function execute(prepared: PreparedRun, settings: RunSettings, options: RunCommandOptions, io: CliIO, listeners: Array<Pick<Reporter, 'onEvent'>>, diagnostics: RunResult['diagnostics']): Promise<RunResult> {
+async function execute(prepared: PreparedRun, settings: RunSettings, options: RunCommandOptions, io: CliIO, listeners: Array<Pick<Reporter, 'onEvent'>>, diagnostics: RunResult['diagnostics'], retain: 'all' | 'failures'): Promise<RunResult> {
   const listener = (event: RunEvent) => {
     for (const r of listeners) r.onEvent?.(event);
   };
@@ -64,6 +66,7 @@ async function execute(prepared: PreparedRun, settings: RunSettings, options: Ru
     settings, graphs: prepared.graphs, skipped: prepared.skipped, diagnostics,
     listener, signal: io.signal, validation: await validationFor(prepared, settings), version: VERSION, mock: options.mock,
     maxFailures: options.maxFailures, shard: settings.filters.shard,
+    retain,
   });
 }
 
