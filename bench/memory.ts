@@ -4,6 +4,7 @@
  * body checks) are run by the real CLI (`bin/stepdoc.js`, built) as a child process, whose RSS is
  * sampled from /proc every 50 ms. Prints RSS after 1k, 2.5k and 5k docs and the peak: a flat line
  * means results stream to reporters and responses are not kept beyond their truncated copy.
+ * Marks: 1k, 2.5k, 5k and (with docs=10000) 10k docs.
  *
  *   node --import tsx bench/memory.ts [docs=5000] [concurrency=8]
  *   MEM_REPORTERS=console node --import tsx bench/memory.ts   (reporters to use; default console,json)
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS = Number(process.argv[2] ?? 5000);
 const CONCURRENCY = Number(process.argv[3] ?? 8);
-const MARKS = [1000, 2500, 5000].filter((m) => m <= DOCS);
+const MARKS = [1000, 2500, 5000, 10000].filter((m) => m <= DOCS);
 const PAYLOAD = 'x'.repeat(1500);
 
 /** The API: POST /items → 201 with an id; GET /items/:id → 200 with a ~2 KB JSON body. */
@@ -118,7 +119,8 @@ async function main(): Promise<number> {
     let last = 0;
     const sampler = setInterval(() => {
       const m = memoryOf(child.pid!);
-      if (!m) return;
+      // An exited child that is not yet reaped still has a status file, without VmRSS.
+      if (!m || m.rss === 0) return;
       peak = Math.max(peak, m.hwm, m.rss);
       last = m.rss;
       const docsDone = Math.floor(api.requests() / 2);
