@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { DocResult } from '../core/result.js';
+import type { DocResult, RunResult } from '../core/result.js';
+import type { Reporter } from './reporter.js';
 
 /** One doc's part of a report file, plus what the reporter needs of it before writing (e.g. counts). */
 export interface DocChunk<M> {
@@ -117,4 +118,29 @@ export function splitAt(text: string, marker: string): [string, string] {
   const at = text.indexOf(marker);
   if (at < 0) throw new Error('report outline lost its placeholder');
   return [text.slice(0, at), text.slice(at + marker.length)];
+}
+
+/**
+ * The shape every streaming file reporter shares: spool each doc's part at `doc:end`, then at the
+ * end hand the planned chunks to `write` (which returns the files it wrote); the spool is always removed.
+ */
+export function spoolingReporter<M>(
+  report: string,
+  render: (doc: DocResult) => DocChunk<M>,
+  write: (chunks: PlannedChunk<M>[], result: RunResult) => Promise<string[]>,
+): Reporter {
+  const spool = new DocSpool(report, render);
+  return {
+    streams: true,
+    onEvent(event) {
+      if (event.type === 'doc:end') spool.add(event.doc);
+    },
+    async finish(result) {
+      try {
+        return await write(await spool.plan(result.docs), result);
+      } finally {
+        await spool.dispose();
+      }
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { RunResult } from '../core/result.js';
+import type { DocResult, RunResult } from '../core/result.js';
 import type { Reporter, ReporterFactory, ReporterOptions } from './reporter.js';
-import { DocSpool, joined, splitAt } from './doc-spool.js';
+import { joined, spoolingReporter, splitAt } from './doc-spool.js';
 import { prepareDoc, prepareResult } from './prepare.js';
 import { writeFileAtomicFrom } from './write-file.js';
 
@@ -30,24 +30,13 @@ export function fromJsonReport(report: JsonReport): RunResult {
  */
 export const createJsonReporter: ReporterFactory = (options: ReporterOptions): Reporter => {
   const path = join(options.reportDir, 'report.json');
-  const spool = new DocSpool(path, (doc) => ({ text: JSON.stringify(prepareDoc(doc, options), null, 2).replace(/\n/g, '\n    '), meta: undefined }));
-  return {
-    streams: true,
-    onEvent(event) {
-      if (event.type === 'doc:end') spool.add(event.doc);
-    },
-    async finish(result) {
-      try {
-        const chunks = await spool.plan(result.docs);
-        const token = `stepdoc-docs-${randomUUID()}`;
-        const outline = JSON.stringify({ ...toJsonReport(prepareResult({ ...result, docs: [] }, options)), docs: token }, null, 2) + '\n';
-        const [head, tail] = splitAt(outline, JSON.stringify(token));
-        const parts = chunks.length === 0 ? [head + '[]' + tail] : joined(head + '[\n    ', chunks, ',\n    ', '\n  ]' + tail);
-        await writeFileAtomicFrom(path, parts);
-      } finally {
-        await spool.dispose();
-      }
-      return [path];
-    },
-  };
+  const render = (doc: DocResult) => ({ text: JSON.stringify(prepareDoc(doc, options), null, 2).replace(/\n/g, '\n    '), meta: undefined });
+  return spoolingReporter(path, render, async (chunks, result) => {
+    const token = `stepdoc-docs-${randomUUID()}`;
+    const outline = JSON.stringify({ ...toJsonReport(prepareResult({ ...result, docs: [] }, options)), docs: token }, null, 2) + '\n';
+    const [head, tail] = splitAt(outline, JSON.stringify(token));
+    const parts = chunks.length === 0 ? [head + '[]' + tail] : joined(head + '[\n    ', chunks, ',\n    ', '\n  ]' + tail);
+    await writeFileAtomicFrom(path, parts);
+    return [path];
+  });
 };

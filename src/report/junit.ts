@@ -5,7 +5,7 @@ import type { DocResult, RunResult, StepResult } from '../core/result.js';
 import type { Reporter, ReporterFactory, ReporterOptions } from './reporter.js';
 import { docFailureMessage, failureDetail, failureLine, failureMessage, failedChecks, seconds, stepTitle } from './describe.js';
 import { repoPath } from './paths.js';
-import { DocSpool, joined, splitAt, type DocChunk } from './doc-spool.js';
+import { joined, spoolingReporter, splitAt, type DocChunk } from './doc-spool.js';
 import { prepareDoc, prepareResult } from './prepare.js';
 import { invalidFiles } from '../core/run-summary.js';
 import { el, renderXml, renderXmlFragment, type XmlElement } from './xml.js';
@@ -103,29 +103,19 @@ export function renderJunit(result: RunResult, rootDir: string): string {
 /** `renderJunit`, written in parts: each doc's suite is rendered and spooled as the doc ends. */
 export const createJunitReporter: ReporterFactory = (options: ReporterOptions): Reporter => {
   const path = join(options.reportDir, 'junit.xml');
-  const spool = new DocSpool(path, (doc) => suiteChunk(docSuite(prepareDoc(doc, options), options.rootDir)));
-  return {
-    streams: true,
-    onEvent(event) {
-      if (event.type === 'doc:end') spool.add(event.doc);
-    },
-    async finish(result) {
-      try {
-        const prepared = prepareResult({ ...result, docs: [] }, options);
-        const invalid = invalidFiles(result.docs, result.diagnostics).map((f) => options.redactor.text(f)).map((file) => suiteChunk(invalidSuite(file, prepared.diagnostics, options.rootDir)));
-        const chunks = [...(await spool.plan(result.docs)), ...invalid.map((c) => ({ meta: c.meta, text: async () => c.text }))];
-        const total = chunks.map((c) => c.meta).reduce(add, NO_COUNTS);
-        if (chunks.length === 0) {
-          await writeFileAtomicFrom(path, [renderXml(rootOf(prepared, total, []))]);
-        } else {
-          const marker = `stepdoc-suites-${randomUUID()}`;
-          const [head, tail] = splitAt(renderXml(rootOf(prepared, total, [el(marker)])), `  <${marker}/>`);
-          await writeFileAtomicFrom(path, joined(head, chunks, '\n', tail));
-        }
-      } finally {
-        await spool.dispose();
-      }
-      return [path];
-    },
-  };
+  const render = (doc: DocResult) => suiteChunk(docSuite(prepareDoc(doc, options), options.rootDir));
+  return spoolingReporter(path, render, async (spooled, result) => {
+    const prepared = prepareResult({ ...result, docs: [] }, options);
+    const invalid = invalidFiles(result.docs, result.diagnostics).map((f) => options.redactor.text(f)).map((file) => suiteChunk(invalidSuite(file, prepared.diagnostics, options.rootDir)));
+    const chunks = [...spooled, ...invalid.map((c) => ({ meta: c.meta, text: async () => c.text }))];
+    const total = chunks.map((c) => c.meta).reduce(add, NO_COUNTS);
+    if (chunks.length === 0) {
+      await writeFileAtomicFrom(path, [renderXml(rootOf(prepared, total, []))]);
+    } else {
+      const marker = `stepdoc-suites-${randomUUID()}`;
+      const [head, tail] = splitAt(renderXml(rootOf(prepared, total, [el(marker)])), `  <${marker}/>`);
+      await writeFileAtomicFrom(path, joined(head, chunks, '\n', tail));
+    }
+    return [path];
+  });
 };

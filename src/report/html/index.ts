@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { RunResult } from '../../core/result.js';
+import type { DocResult, RunResult } from '../../core/result.js';
 import type { Reporter, ReporterFactory, ReporterOptions } from '../reporter.js';
-import { DocSpool, joined, splitAt } from '../doc-spool.js';
+import { joined, spoolingReporter, splitAt } from '../doc-spool.js';
 import { prepareDoc, prepareResult, prepareSources } from '../prepare.js';
 import { invalidFiles } from '../../core/run-summary.js';
 import { writeFileAtomicFrom } from '../write-file.js';
@@ -28,26 +28,15 @@ export const createHtmlReporter: ReporterFactory = (options: ReporterOptions): R
   const path = join(options.reportDir, 'report.html');
   let sources: Map<string, string> | undefined;
   const prepared = () => (sources ??= prepareSources(options));
-  const spool = new DocSpool(path, (doc) => ({ text: embedJson(viewDoc(prepareDoc(doc, options), prepared(), options.rootDir)), meta: undefined }));
-  return {
-    streams: true,
-    onEvent(event) {
-      if (event.type === 'doc:end') spool.add(event.doc);
-    },
-    async finish(result) {
-      try {
-        const chunks = await spool.plan(result.docs);
-        const outline = prepareResult({ ...result, docs: [] }, options);
-        const invalid = invalidFiles(result.docs, result.diagnostics).map((f) => options.redactor.text(f));
-        const view = buildView(outline, invalid, prepared(), options.rootDir);
-        const token = `stepdoc-docs-${randomUUID()}`;
-        const page = renderPage(pageTitle(outline), embedJson({ ...view, run: { ...view.run, docs: token } }));
-        const [head, tail] = splitAt(page, JSON.stringify(token));
-        await writeFileAtomicFrom(path, joined(head + '[', chunks, ',', ']' + tail));
-      } finally {
-        await spool.dispose();
-      }
-      return [path];
-    },
-  };
+  const render = (doc: DocResult) => ({ text: embedJson(viewDoc(prepareDoc(doc, options), prepared(), options.rootDir)), meta: undefined });
+  return spoolingReporter(path, render, async (chunks, result) => {
+    const outline = prepareResult({ ...result, docs: [] }, options);
+    const invalid = invalidFiles(result.docs, result.diagnostics).map((f) => options.redactor.text(f));
+    const view = buildView(outline, invalid, prepared(), options.rootDir);
+    const token = `stepdoc-docs-${randomUUID()}`;
+    const page = renderPage(pageTitle(outline), embedJson({ ...view, run: { ...view.run, docs: token } }));
+    const [head, tail] = splitAt(page, JSON.stringify(token));
+    await writeFileAtomicFrom(path, joined(head + '[', chunks, ',', ']' + tail));
+    return [path];
+  });
 };
