@@ -1,6 +1,6 @@
 import { readFile as readFileCallback, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Doc } from '../core/model.js';
 import { parseDoc } from './parse.js';
 
@@ -11,6 +11,14 @@ const readFile = promisify(readFileCallback);
 export function displayPathOf(file: string, rootDir: string): string {
   const rel = relative(rootDir, file);
   return (rel.startsWith('..') ? file : rel).split(sep).join('/');
+}
+
+/**
+ * Whether a Markdown file found by walking a folder is an endpoint doc: it opens with frontmatter,
+ * or it has steps and an endpoint. READMEs and templates are not (files named explicitly always are).
+ */
+export function isEndpointDoc(doc: Doc): boolean {
+  return doc.source.startsWith('---') || (doc.steps.length > 0 && doc.frontmatter.endpoint !== undefined);
 }
 
 /** Reads and parses docs once per run; `use:` targets come from the same cache. */
@@ -25,6 +33,15 @@ export class DocCache {
     const doc = parseDoc(await readFile(file, 'utf8'), file, displayPathOf(file, this.rootDir));
     this.docs.set(file, doc);
     return doc;
+  }
+
+  /** The doc a `use:` names: relative to the using doc's folder, then to the project root. */
+  resolveUse(from: Doc, target: string): Doc | undefined {
+    for (const candidate of [resolve(dirname(from.file), target), resolve(this.rootDir, target)]) {
+      const doc = this.loadSync(candidate);
+      if (doc) return doc;
+    }
+    return undefined;
   }
 
   /** Synchronous for graph building (used docs are few and small). Undefined when unreadable. */

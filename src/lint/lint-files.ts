@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Doc } from '../core/model.js';
-import { DocCache, displayPathOf } from '../doc/load.js';
+import { DocCache, displayPathOf, isEndpointDoc } from '../doc/load.js';
 import { parseDoc } from '../doc/parse.js';
 import { buildGraph } from '../graph/build.js';
 import { knownVariableNames } from '../graph/known-variables.js';
@@ -37,19 +37,13 @@ export async function lintFiles(job: FilesJob): Promise<FilesResult> {
   const explicit = new Set(job.explicit);
   // Used docs are parsed once and kept (a doc may be used by many).
   const used = new DocCache(job.cwd);
-  const resolveUse = (from: Doc, target: string) => {
-    for (const candidate of [resolve(dirname(from.file), target), resolve(job.cwd, target)]) {
-      const doc = used.loadSync(candidate);
-      if (doc) return doc;
-    }
-    return undefined;
-  };
+  const resolveUse = (from: Doc, target: string) => used.resolveUse(from, target);
   const checkSwagger = createSwaggerCheck({ rootDir: job.cwd, swaggerRoot: job.swaggerRoot, schemaMode: job.schemaMode });
   const checkSteps = createStepSchemaCheck();
   const result: FilesResult = { diagnostics: [], docs: 0, sources: [] };
   for (const file of job.files) {
     const doc = parse(readText(file), file, job.cwd);
-    if (!doc || !(explicit.has(file) || isDoc(doc))) continue;
+    if (!doc || !(explicit.has(file) || isEndpointDoc(doc))) continue;
     result.docs++;
     // The schema is the one source of truth for keys; the parser's own unknown-key warnings are dropped.
     const own = withoutNoise(doc.diagnostics.filter((d) => d.code !== 'unknown-step-key' && d.code !== 'unknown-expect-key'));
@@ -80,10 +74,6 @@ function readText(file: string): string | undefined {
 }
 
 /** Files found by walking a folder are docs when they have frontmatter, or steps and an endpoint (as in `run`). */
-function isDoc(doc: Doc): boolean {
-  return doc.source.startsWith('---') || (doc.steps.length > 0 && doc.frontmatter.endpoint !== undefined);
-}
-
 /** An unclosed fence runs to the end of the doc, prose included: YAML errors after it are its echo. */
 function withoutNoise(diagnostics: Diagnostic[]): Diagnostic[] {
   const fence = diagnostics.find((d) => d.code === 'unclosed-fence')?.span?.line;

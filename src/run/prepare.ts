@@ -1,13 +1,12 @@
-import { dirname, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Doc } from '../core/model.js';
 import type { DocResult } from '../core/result.js';
 import type { RunSettings } from '../core/settings.js';
 import type { Discovered } from '../doc/discover.js';
-import { DocCache } from '../doc/load.js';
+import { DocCache, isEndpointDoc } from '../doc/load.js';
 import { buildGraph } from '../graph/build.js';
 import type { StepGraph } from '../graph/graph.js';
-import { knownVariableNames } from './scope.js';
+import { knownVariableNames } from '../graph/known-variables.js';
 import { statusSkipReason, matchesFilters } from './select.js';
 
 export interface PreparedRun {
@@ -35,25 +34,18 @@ export async function prepareRun(found: Discovered, settings: RunSettings, optio
   const loaded = await loadAll(cache, found.files);
   for (const [i, file] of found.files.entries()) {
     const doc = loaded[i];
-    const isDoc = found.explicit.has(file) || doc.source.startsWith('---') || doc.steps.length > 0 && doc.frontmatter.endpoint !== undefined;
-    if (isDoc && matchesFilters(doc, settings.filters, grep)) docs.push(doc);
+    if ((found.explicit.has(file) || isEndpointDoc(doc)) && matchesFilters(doc, settings.filters, grep)) docs.push(doc);
   }
   if (options.select) docs = options.select(docs);
   const prepared: PreparedRun = { graphs: [], skipped: [], invalid: [], diagnostics: [], sources: new Map() };
-  const resolveUse = (from: Doc, target: string) => {
-    for (const candidate of [resolve(dirname(from.file), target), resolve(settings.rootDir, target)]) {
-      const doc = cache.loadSync(candidate);
-      if (doc) return doc;
-    }
-    return undefined;
-  };
+  const resolveUse = (from: Doc, target: string) => cache.resolveUse(from, target);
   for (const doc of docs) {
     const reason = statusSkipReason(doc, settings.includeSkipped);
     if (reason) {
       prepared.skipped.push(skippedDoc(doc, reason));
       continue;
     }
-    const built = buildGraph(doc, { knownVariables: knownVariableNames(settings, doc), resolveUse });
+    const built = buildGraph(doc, { knownVariables: knownVariableNames(settings.vars, doc), resolveUse });
     const diagnostics = [...doc.diagnostics, ...built.diagnostics];
     prepared.diagnostics.push(...diagnostics);
     if (hasErrors(diagnostics)) prepared.invalid.push(doc);

@@ -1,6 +1,6 @@
 import type { Doc } from '../core/model.js';
 import type { RunSettings } from '../core/settings.js';
-import { builtinVariables, BUILTIN_NAMES } from '../template/builtins.js';
+import { builtinVariables } from '../template/builtins.js';
 
 /**
  * The variables of one doc run, later sources shadowing earlier ones (docs/format.md):
@@ -33,9 +33,4 @@ function runConstants(settings: RunSettings) {
     constants.set(settings, entry);
   }
   return entry;
-}
-
-/** Names known before any step runs, for static analysis. */
-export function knownVariableNames(settings: Pick<RunSettings, 'vars'>, doc: Doc): Set<string> {
-  return new Set([...BUILTIN_NAMES, 'env', 'config', ...Object.keys(settings.vars), ...Object.keys(doc.frontmatter.vars)]);
 }
