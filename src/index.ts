@@ -9,6 +9,7 @@ import { resolveSettings } from './config/resolve.js';
 import { discoverDocs } from './doc/discover.js';
 import { prepareRun } from './run/prepare.js';
 import { runGraphs } from './run/runner.js';
+import { loadValidation } from './run/validation.js';
 import { createRequire } from 'node:module';
 
 export interface RunApiOptions extends SettingsFlags {
@@ -33,12 +34,9 @@ export async function run(options: RunApiOptions = {}): Promise<RunResult> {
   if (found.diagnostics.length) throw new DiagnosticsError(found.diagnostics);
   const prepared = await prepareRun(found, settings);
   if (prepared.invalid.length && !options.keepGoing) throw new DiagnosticsError(prepared.diagnostics.filter((d) => d.severity === 'error'));
-  // ajv and the spec loader load only when a doc to run has a swagger file.
-  const needsSchemas = settings.schemaMode !== 'off' && prepared.graphs.some((g) => g.doc.frontmatter.swagger);
-  const { createValidationProvider } = needsSchemas ? await import('./openapi/provider.js') : { createValidationProvider: undefined };
   return runGraphs({
     settings, graphs: prepared.graphs, skipped: prepared.skipped, diagnostics: prepared.diagnostics,
-    listener: options.onEvent, signal: options.signal, version, validation: createValidationProvider?.(settings),
+    listener: options.onEvent, signal: options.signal, version, validation: await loadValidation(prepared.graphs, settings),
   });
 }
 

@@ -5,12 +5,12 @@ import { Redactor } from '../../core/redact.js';
 import type { Doc } from '../../core/model.js';
 import type { RunEvent, RunResult } from '../../core/result.js';
 import type { RunSettings } from '../../core/settings.js';
-import type { ValidationProvider } from '../../core/validation.js';
 import { resolveSettings } from '../../config/resolve.js';
 import { discoverDocs } from '../../doc/discover.js';
 import type { StepGraph } from '../../graph/graph.js';
 import { prepareRun, type PreparedRun } from '../../run/prepare.js';
 import { runGraphs } from '../../run/runner.js';
+import { loadValidation } from '../../run/validation.js';
 import { readDurations, selectShard } from '../../run/shard.js';
 import { canonicalDiagnostics } from '../../report/merge.js';
 import { exitCodeFor } from '../../report/gate.js';
@@ -64,17 +64,10 @@ async function execute(prepared: PreparedRun, settings: RunSettings, options: Ru
   };
   return runGraphs({
     settings, graphs: prepared.graphs, skipped: prepared.skipped, diagnostics,
-    listener, signal: io.signal, validation: await validationFor(prepared, settings), version: VERSION, mock: options.mock,
+    listener, signal: io.signal, validation: await loadValidation(prepared.graphs, settings), version: VERSION, mock: options.mock,
     maxFailures: options.maxFailures, shard: settings.filters.shard,
     retain,
   });
-}
-
-/** ajv and the spec loader load only when a doc to run has a swagger file. */
-async function validationFor(prepared: PreparedRun, settings: RunSettings): Promise<ValidationProvider | undefined> {
-  if (settings.schemaMode === 'off' || !prepared.graphs.some((g) => g.doc.frontmatter.swagger)) return undefined;
-  const { createValidationProvider } = await import('../../openapi/provider.js');
-  return createValidationProvider(settings);
 }
 
 /** One mock per run, built from the swagger files of the docs to run and of the docs they use. */
