@@ -1,12 +1,13 @@
 import type { Dispatcher } from 'undici';
-import { Agent, request as undiciRequest } from './undici-lite.js';
+import { Agent } from './undici-lite.js';
 import type { ApiTarget } from '../core/settings.js';
-import { describeNetworkError, type FailedPhase } from './errors.js';
-import { createDeadline } from './deadline.js';
+import { AbortWatch } from './abort-watch.js';
+import { describeNetworkError } from './errors.js';
 import { encodeBody } from './encode.js';
+import { Exchange, type ExchangeFailure } from './exchange.js';
 import { RateLimiter } from './rate-limit.js';
 import { followRedirect } from './redirect.js';
-import { readCapped, toResponse } from './response.js';
+import { toResponse } from './response.js';
 import type { HttpRequest, HttpResponse } from './types.js';
 
 export interface HttpClientOptions {
@@ -29,6 +30,7 @@ export interface SendOptions {
 export class HttpClient {
   private readonly agent: Agent;
   private readonly limiter: RateLimiter;
+  private readonly inFlight = new AbortWatch<Exchange>();
 
   constructor(private readonly options: HttpClientOptions) {
     this.agent = new Agent({
@@ -68,27 +70,20 @@ export class HttpClient {
     const { body, contentType } = await encodeBody(request);
     const headers = { ...request.headers };
     if (contentType && !hasHeader(headers, 'content-type')) headers['content-type'] = contentType;
-    const deadline = createDeadline(this.options.timeoutMs, signal);
+    const { timeoutMs, maxBodyBytes } = this.options;
+    if (signal?.aborted) throw describeNetworkError(signal.reason, timeoutMs, true);
+    const { origin, pathname, search } = new URL(request.url);
     const started = performance.now();
-    const progress = { bytes: 0 };
-    let phase: FailedPhase = 'headers';
+    const exchange = new Exchange({ timeoutMs, maxBodyBytes }, signal && ((done) => this.inFlight.delete(signal, done)));
+    if (signal) this.inFlight.add(signal, exchange);
+    this.agent.dispatch({ origin, path: pathname + search, method: request.method as Dispatcher.HttpMethod, headers, body }, exchange);
     try {
-      const response = await undiciRequest(request.url, {
-        method: request.method as Dispatcher.HttpMethod,
-        headers,
-        body,
-        dispatcher: this.agent,
-        signal: deadline.signal,
-      });
-      phase = 'body';
-      const read = await readCapped(response.body, this.options.maxBodyBytes, progress);
-      return toResponse(response.statusCode, response.headers, read, performance.now() - started, this.options.maxBodyBytes);
-    } catch (error) {
+      const { status, headers: received, body: read } = await exchange.done;
+      return toResponse(status, received, read, performance.now() - started, maxBodyBytes);
+    } catch (failure) {
+      const { error, phase, bytes, timedOut } = failure as ExchangeFailure;
       const aborted = signal?.aborted === true;
-      const timedOut = deadline.timedOut() && !aborted;
-      throw describeNetworkError(timedOut ? { code: 'TimeoutError' } : error, this.options.timeoutMs, aborted, { phase, bytes: progress.bytes });
-    } finally {
-      deadline.dispose();
+      throw describeNetworkError(timedOut && !aborted ? { code: 'TimeoutError' } : error, timeoutMs, aborted, { phase, bytes });
     }
   }
 

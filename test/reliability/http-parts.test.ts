@@ -7,6 +7,7 @@ import { followRedirect } from '../../src/http/redirect.js';
 import { backoffDelay, isIdempotent, parseRetryAfter, sendWithRetry } from '../../src/http/retry.js';
 import type { HttpRequest, HttpResponse } from '../../src/http/types.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { sendJson, startServer, type TestServer } from '../support/http-server.js';
 
 const policy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 4, unsafe: false };
 const response = (status: number, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, bodyText: '', size: 0, truncated: false, durationMs: 1 });
@@ -209,5 +210,79 @@ describe('HttpClient against the fault server', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     await expect(client.send(get('/hang'), controller.signal)).rejects.toMatchObject({ code: 'aborted', message: 'request aborted (run interrupted)' });
+  });
+});
+
+describe('HttpClient reads answers with its own handler (src/http/exchange.ts)', () => {
+  let server: TestServer;
+  let client: HttpClient;
+  beforeAll(async () => {
+    server = await startServer((req, res) => {
+      if (req.path === '/headers') {
+        res.setHeader('Set-Cookie', ['a=1', 'b=2']);
+        res.setHeader('X-Mixed-Case', 'kept');
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('{"ok":true,"name":"žluťoučký"}');
+      } else if (req.path === '/exact') res.writeHead(200, { 'content-type': 'text/plain' }).end('x'.repeat(1000));
+      else if (req.path === '/over') res.writeHead(200, { 'content-type': 'text/plain' }).end('y'.repeat(1001));
+      else if (req.path === '/continue') {
+        res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+        if (!req.url.includes('hang')) res.writeHead(204).end();
+      } else if (req.path === '/hang') {
+        /* never answers */
+      } else sendJson(res, 201, { echo: req.json ?? null });
+    });
+    client = new HttpClient({ timeoutMs: 2000, maxBodyBytes: 1000 });
+  });
+  afterAll(async () => {
+    await client.close();
+    await server.close();
+  });
+  const get = (path: string): HttpRequest => ({ method: 'GET', url: server.url + path, headers: {}, bodyKind: 'none' });
+
+  it('lower-cases header names, joins repeated headers, decodes UTF-8 and parses JSON', async () => {
+    const res = await client.send(get('/headers'));
+    expect(res.headers['set-cookie']).toBe('a=1, b=2');
+    expect(res.headers['x-mixed-case']).toBe('kept');
+    expect(res.json).toEqual({ ok: true, name: 'žluťoučký' });
+    expect(res.size).toBe(Buffer.byteLength(res.bodyText));
+  });
+
+  it('keeps a body of exactly the cap whole, cuts one byte more, and the connection pool still works after', async () => {
+    const exact = await client.send(get('/exact'));
+    expect([exact.truncated, exact.bodyText.length]).toEqual([false, 1000]);
+    const over = await client.send(get('/over'));
+    expect([over.truncated, over.bodyText.length, over.size]).toEqual([true, 1000, 1001]);
+    const after = await client.send({ ...get('/echo'), method: 'POST', bodyKind: 'json', body: { n: 1 } });
+    expect([after.status, after.json]).toEqual([201, { echo: { n: 1 } }]);
+  });
+
+  it('skips a 103 Early Hints answer: the final one counts, and until it comes the request waits for headers', async () => {
+    expect((await client.send(get('/continue'))).status).toBe(204);
+    const quick = new HttpClient({ timeoutMs: 100, maxBodyBytes: 1000 });
+    try {
+      await expect(quick.send(get('/continue?hang'))).rejects.toMatchObject({ code: 'timeout', message: 'timeout after 100 ms waiting for headers' });
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('one interrupt cancels every request in flight on that signal, and only those', async () => {
+    const run = new AbortController();
+    const other = new AbortController();
+    const cancelled = [client.send(get('/hang'), run.signal), client.send(get('/hang'), run.signal)].map((p) => p.catch((e: unknown) => e));
+    const untouched = client.send(get('/echo'), other.signal);
+    setTimeout(() => run.abort(), 30);
+    for (const error of await Promise.all(cancelled)) expect(error).toMatchObject({ code: 'aborted' });
+    expect((await untouched).status).toBe(201);
+    await expect(client.send(get('/echo'), run.signal)).rejects.toMatchObject({ code: 'aborted' });
+  });
+
+  it('times out a request that never answers, waiting for headers', async () => {
+    const quick = new HttpClient({ timeoutMs: 100, maxBodyBytes: 1000 });
+    try {
+      await expect(quick.send(get('/hang'))).rejects.toMatchObject({ code: 'timeout', message: 'timeout after 100 ms waiting for headers' });
+    } finally {
+      await quick.close();
+    }
   });
 });
