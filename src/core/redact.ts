@@ -25,24 +25,39 @@ export class Redactor {
     return this.walk(value) as T;
   }
 
+  // Loops, not Object.entries/map/fromEntries: this walks every request and response of a run.
   private walk(value: unknown): unknown {
     if (typeof value === 'string') return this.text(value);
+    if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) {
       let out: unknown[] | undefined;
-      value.forEach((v, i) => {
-        const r = this.walk(v);
-        if (r !== v) (out ??= value.slice())[i] = r;
-      });
+      for (let i = 0; i < value.length; i++) {
+        const r = this.walk(value[i]);
+        if (r !== value[i]) (out ??= value.slice())[i] = r;
+      }
       return out ?? value;
     }
-    if (value && typeof value === 'object') {
-      const entries = Object.entries(value);
-      const redacted = entries.map(([k, v]) => [this.text(k), this.walk(v)] as const);
-      const changed = redacted.some(([k, v], i) => k !== entries[i][0] || v !== entries[i][1]);
-      return changed ? Object.fromEntries(redacted) : value;
+    const source = value as Record<string, unknown>;
+    const keys = Object.keys(source);
+    let out: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const k = this.text(key);
+      const v = this.walk(source[key]);
+      if (!out && (k !== key || v !== source[key])) {
+        out = {};
+        for (let j = 0; j < i; j++) define(out, keys[j], source[keys[j]]);
+      }
+      if (out) define(out, k, v);
     }
-    return value;
+    return out ?? value;
   }
+}
+
+/** A plain own property, even for a key named `__proto__` (a JSON body may have one). */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function escapeRegExp(s: string): string {

@@ -75,4 +75,25 @@ describe('Redactor', () => {
     expect(r.value(clean)).toBe(clean);
     expect(r.text('ab is too short to redact')).toBe('ab is too short to redact');
   });
+
+  it('gives what a deep copy with every string replaced gives, key order and `__proto__` keys kept (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { Redactor } = await import('../../src/core/redact.js');
+    const secret = 'tok-42';
+    const r = new Redactor([secret]);
+    const reference = (v: unknown): unknown => JSON.parse(JSON.stringify(v).split(secret).join('***'));
+    const text = fc.oneof(fc.string(), fc.constantFrom(secret, `Bearer ${secret}`, '__proto__', `${secret}${secret}`));
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 4 }),
+      object: fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+    })).value;
+    fc.assert(fc.property(json, (value) => {
+      const parsed = JSON.parse(JSON.stringify(value)) as unknown; // own `__proto__` keys, as JSON.parse makes them
+      const before = JSON.stringify(parsed);
+      const out = r.value(parsed);
+      expect(JSON.stringify(out)).toBe(JSON.stringify(reference(parsed)));
+      expect(JSON.stringify(parsed)).toBe(before); // the input is never changed
+    }), { numRuns: 500 });
+  });
 });
