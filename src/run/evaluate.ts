@@ -1,4 +1,4 @@
-import type { Context } from 'liquidjs';
+import type { Scope } from '../template/render.js';
 import type { ExpectSpec, Step } from '../core/model.js';
 import type { CheckResult } from '../core/result.js';
 import type { Doc } from '../core/model.js';
@@ -18,7 +18,7 @@ export function expectedStatus(step: Step, doc: Doc): number[] | undefined {
 }
 
 /** Runs the checks of one expect block against a response. Pure: results, never throws. */
-export function evaluateExpect(spec: ExpectSpec, status: number[] | undefined, response: HttpResponse, expectedValues: TemplateNode | undefined, scope: Context): CheckResult[] {
+export function evaluateExpect(spec: ExpectSpec, status: number[] | undefined, response: HttpResponse, expectedValues: TemplateNode | undefined, scope: Scope): CheckResult[] {
   const checks: CheckResult[] = [checkStatus(response.status, status)];
   if (spec.body.length) {
     const values = expectedValues ? (renderNode(expectedValues, scope) as unknown[]) : [];

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Context } from 'liquidjs';
+import type { Scope } from '../template/render.js';
 import { HttpError } from '../core/errors.js';
 import type { Doc, Step } from '../core/model.js';
 import type { RunSettings } from '../core/settings.js';
@@ -11,7 +11,7 @@ import { buildUrl } from '../http/url.js';
 import { renderNode } from '../template/render.js';
 
 /** Renders a compiled request step into the request to send. Throws TemplateError/HttpError. */
-export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, scope: Context, settings: RunSettings): HttpRequest {
+export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, scope: Scope, settings: RunSettings): HttpRequest {
   const render = (node: CompiledRequest[keyof CompiledRequest]) => (node ? renderNode(node, scope) : undefined);
   const api = step.api ?? (doc.frontmatter.useFallbackApi ? 'fallback' : (doc.frontmatter.api ?? 'default'));
   const target = settings.apis[api];

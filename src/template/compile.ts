@@ -4,11 +4,12 @@ import { TemplateError } from '../core/errors.js';
 import type { SourceSpan } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
 import { liquid } from './engine.js';
+import { plainParts, type PlainPart } from './plain.js';
 
 /** A value tree whose strings are compiled once; rendering walks it with a scope. */
 export type TemplateNode =
   | { kind: 'literal'; value: unknown }
-  | { kind: 'string'; source: string; templates: Template[]; typed: boolean; span?: SourceSpan }
+  | { kind: 'string'; source: string; templates: Template[]; typed: boolean; plain?: PlainPart[]; span?: SourceSpan }
   | { kind: 'array'; items: TemplateNode[] }
   | { kind: 'object'; entries: Array<[TemplateNode, TemplateNode]> };
 
@@ -36,7 +37,7 @@ export function compileValue(value: unknown, spans: SpanLookup = () => undefined
  * hundreds of times in a run; a parse tree is immutable, so one serves them all. Bounded, so
  * linting a huge tree of unique strings cannot grow it without limit.
  */
-const parsed = new Map<string, { templates: Template[]; typed: boolean }>();
+const parsed = new Map<string, { templates: Template[]; typed: boolean; plain?: PlainPart[] }>();
 const MAX_PARSED = 20_000;
 
 export function compileString(source: string, span?: SourceSpan): TemplateNode {
@@ -48,14 +49,15 @@ export function compileString(source: string, span?: SourceSpan): TemplateNode {
     if (fileTag) throw new TemplateError(`the \`${fileTag[1]}\` tag is not available in docs (it reads files) in \`${source}\``, 'template-syntax', span);
     try {
       const templates = liquid().parse(source);
-      entry = { templates, typed: SINGLE_OUTPUT.test(source) && templates.length === 1 && templates[0] instanceof Output };
+      // Parsed by liquidjs even when plain: its errors are the ones a doc's author sees.
+      entry = { templates, typed: SINGLE_OUTPUT.test(source) && templates.length === 1 && templates[0] instanceof Output, plain: plainParts(source) };
     } catch (error) {
       throw templateError(error, source, span);
     }
     if (parsed.size >= MAX_PARSED) parsed.clear();
     parsed.set(source, entry);
   }
-  return { kind: 'string', source, templates: entry.templates, typed: entry.typed, span };
+  return { kind: 'string', source, templates: entry.templates, typed: entry.typed, plain: entry.plain, span };
 }
 
 function join(path: string, key: string): string {

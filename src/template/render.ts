@@ -2,17 +2,47 @@ import { Context, toValueSync, type Output } from './liquidjs.js';
 import type { TemplateNode } from './compile.js';
 import { templateError } from './compile.js';
 import { liquid } from './engine.js';
+import { isPlainValue, type PlainPart } from './plain.js';
 
-/** A scope is built once per step render; liquidjs reads variables from it. */
-export function createScope(variables: Record<string, unknown>): Context {
-  return new Context(variables, liquid().options, { strictVariables: true, ownPropertyOnly: true });
+/**
+ * The variables one step renders with. liquidjs's Context is made only when a template needs
+ * liquidjs; plain `{{ name }}` templates read the variables directly.
+ */
+export class Scope {
+  private context?: Context;
+  /** A tag rendered here may have set variables of its own (`{% assign %}`, `{% capture %}`). */
+  private tagged = false;
+
+  constructor(readonly variables: Record<string, unknown>) {}
+
+  /** liquidjs's Context, for a template with tags (`withTags`) or filters. */
+  liquid(withTags: boolean): Context {
+    if (withTags) this.tagged = true;
+    return (this.context ??= new Context(this.variables, liquid().options, { strictVariables: true, ownPropertyOnly: true }));
+  }
+
+  /**
+   * A variable's value for a plain output, or undefined when liquidjs must decide: the name is not
+   * one of the variables (liquidjs raises the error), its value is not a plain scalar, or a tag
+   * rendered earlier in this scope (`{% assign %}`, `{% capture %}`) may have shadowed it.
+   */
+  plainValue(name: string): string | number | boolean | undefined {
+    if (this.tagged) return undefined;
+    if (!Object.hasOwn(this.variables, name)) return undefined;
+    const value = this.variables[name];
+    return isPlainValue(value) ? value : undefined;
+  }
+}
+
+export function createScope(variables: Record<string, unknown>): Scope {
+  return new Scope(variables);
 }
 
 /**
  * Renders a compiled tree. A string that is exactly one `{{ … }}` keeps the value's type
  * (a number stays a number); any other string renders to a string.
  */
-export function renderNode(node: TemplateNode, scope: Context): unknown {
+export function renderNode(node: TemplateNode, scope: Scope): unknown {
   switch (node.kind) {
     case 'literal':
       return node.value;
@@ -23,14 +53,33 @@ export function renderNode(node: TemplateNode, scope: Context): unknown {
       for (const [key, value] of node.entries) out[String(renderNode(key, scope))] = renderNode(value, scope);
       return out;
     }
-    case 'string':
+    case 'string': {
+      const plain = node.plain && renderPlain(node.plain, node.typed, scope);
+      if (plain !== undefined) return plain;
       try {
-        if (node.typed) return typedValue(toValueSync((node.templates[0] as Output).value.value(scope, false)));
-        return liquid().renderSync(node.templates, scope);
+        const context = scope.liquid(node.source.includes('{%'));
+        if (node.typed) return typedValue(toValueSync((node.templates[0] as Output).value.value(context, false)));
+        return liquid().renderSync(node.templates, context);
       } catch (error) {
         throw templateError(error, node.source, node.span);
       }
+    }
   }
+}
+
+/** A plain template's value, or undefined to leave it to liquidjs. Same result liquidjs gives. */
+function renderPlain(parts: PlainPart[], typed: boolean, scope: Scope): unknown {
+  if (typed && parts.length === 1 && typeof parts[0] !== 'string') return scope.plainValue(parts[0].variable);
+  let text = '';
+  for (const part of parts) {
+    if (typeof part === 'string') text += part;
+    else {
+      const value = scope.plainValue(part.variable);
+      if (value === undefined) return undefined;
+      text += String(value);
+    }
+  }
+  return text;
 }
 
 /** liquidjs drops and wrappers become their plain values. */

@@ -60,3 +60,55 @@ describe('templates', () => {
     expect(vars.tomorrow_datetime).toMatch(/T17:00:00\.000Z$/);
   });
 });
+
+describe('plain templates (text and `{{ name }}` only) render without liquidjs, to the same result', () => {
+  it('splits only plain templates into parts', async () => {
+    const { plainParts } = await import('../../src/template/plain.js');
+    expect(plainParts('/clients/{{ client_id }}/x{{n}}')).toEqual(['/clients/', { variable: 'client_id' }, '/x', { variable: 'n' }]);
+    expect(plainParts('{{ client_id }}')).toEqual([{ variable: 'client_id' }]);
+    for (const notPlain of ['{{ a | upcase }}', '{{ a.b }}', '{{- a }}', '{% if a %}x{% endif %}', '{{ "a" }}', '{{ a[0] }}']) expect(plainParts(notPlain)).toBeUndefined();
+  });
+
+  it('an assign in an earlier template of the same scope still shadows a variable', () => {
+    const scope = createScope({ a: 'outer' });
+    renderNode(compileString('{% assign a = "inner" %}'), scope);
+    expect(renderNode(compileString('{{ a }}'), scope)).toBe('inner');
+    expect(renderNode(compileString('x-{{ a }}'), scope)).toBe('x-inner');
+  });
+
+  it('equals what liquidjs alone renders, errors included (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { liquid } = await import('../../src/template/engine.js');
+    const { Context, toValueSync } = await import('../../src/template/liquidjs.js');
+    const names = ['a', 'b', 'size', 'first', 'constructor', 'toString', 'missing'];
+    const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.integer(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }));
+    const part = fc.oneof(fc.string().filter((s) => !/[{}%]/.test(s)), fc.constantFrom(...names).map((n) => `{{ ${n} }}`), fc.constantFrom(...names).map((n) => `{{${n}}}`));
+    const outcome = (fn: () => unknown) => {
+      try {
+        return { value: fn() };
+      } catch (error) {
+        return { error: (error as Error).message };
+      }
+    };
+    fc.assert(fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), fc.dictionary(fc.constantFrom(...names.slice(0, -1)), value), (parts, vars) => {
+      const source = parts.join('');
+      const node = compileString(source);
+      const fast = outcome(() => renderNode(node, createScope(vars)));
+      const slow = outcome(() => {
+        if (node.kind !== 'string') return source;
+        const context = new Context(vars, liquid().options, { strictVariables: true, ownPropertyOnly: true });
+        try {
+          if (node.typed) {
+            const output = node.templates[0] as unknown as { value: { value(c: unknown, lenient: boolean): unknown } };
+            const v = toValueSync(output.value.value(context, false) as never) as unknown;
+            return v && typeof v === 'object' && typeof (v as { valueOf(): unknown }).valueOf === 'function' && (v as { valueOf(): unknown }).valueOf() !== v ? (v as { valueOf(): unknown }).valueOf() : v;
+          }
+          return liquid().renderSync(node.templates, context);
+        } catch (error) {
+          throw new Error(`${(error as Error).message.replace(/, line:\d+, col:\d+$/, '')} in \`${source}\``);
+        }
+      });
+      expect(fast).toEqual(slow);
+    }), { numRuns: 1000 });
+  });
+});

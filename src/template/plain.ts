@@ -1,0 +1,29 @@
+/**
+ * Templates that are only text and plain `{{ name }}` outputs — most of what docs write
+ * (`{{ client_id }}`, `/clients/{{ client_id }}`, `card_{{ timestamp }}`) — split into parts once,
+ * so rendering them is a lookup and a concatenation instead of a pass through liquidjs. Anything
+ * else (filters, dots, tags, whitespace control) is not plain and always renders through liquidjs.
+ */
+export type PlainPart = string | { variable: string };
+
+const OUTPUT = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
+
+/** The parts of a plain template, or undefined when liquidjs must render it. */
+export function plainParts(source: string): PlainPart[] | undefined {
+  if (source.includes('{%')) return undefined;
+  const parts: PlainPart[] = [];
+  let at = 0;
+  for (const match of source.matchAll(OUTPUT)) {
+    if (match.index > at) parts.push(source.slice(at, match.index));
+    parts.push({ variable: match[1] });
+    at = match.index + match[0].length;
+  }
+  if (at < source.length) parts.push(source.slice(at));
+  // Text left holding `{{` means an output the pattern did not take: not plain.
+  return parts.some((p) => typeof p === 'string' && p.includes('{{')) ? undefined : parts;
+}
+
+/** Values a plain output renders exactly as liquidjs would (String(value)); others go to liquidjs. */
+export function isPlainValue(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
