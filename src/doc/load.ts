@@ -1,11 +1,7 @@
-import { readFile as readFileCallback, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Doc } from '../core/model.js';
 import { parseDoc } from './parse.js';
-
-// The callback API costs half the CPU of fs/promises' FileHandle path per file (measured on 250 docs).
-const readFile = promisify(readFileCallback);
 
 /** Display paths are relative to the project root, with `/`, so reports travel between machines. */
 export function displayPathOf(file: string, rootDir: string): string {
@@ -21,16 +17,23 @@ export function isEndpointDoc(doc: Doc): boolean {
   return doc.source.startsWith('---') || (doc.steps.length > 0 && doc.frontmatter.endpoint !== undefined);
 }
 
-/** Reads and parses docs once per run; `use:` targets come from the same cache. */
+/**
+ * Reads and parses docs once per run; `use:` targets come from the same cache.
+ *
+ * Reads are synchronous on purpose: docs are read in one batch before anything is sent, parsing
+ * them is synchronous CPU work anyway, and an asynchronous read is four thread-pool round trips
+ * (open, stat, read, close) — 250 docs prepared in 110–140 ms this way, 170–180 ms with reads in flight.
+ */
 export class DocCache {
   private readonly docs = new Map<string, Doc>();
 
   constructor(private readonly rootDir: string) {}
 
-  async load(file: string): Promise<Doc> {
+  /** A doc; throws the file system's error when it cannot be read. */
+  load(file: string): Doc {
     const cached = this.docs.get(file);
     if (cached) return cached;
-    const doc = parseDoc(await readFile(file, 'utf8'), file, displayPathOf(file, this.rootDir));
+    const doc = parseDoc(readFileSync(file, 'utf8'), file, displayPathOf(file, this.rootDir));
     this.docs.set(file, doc);
     return doc;
   }

@@ -31,9 +31,8 @@ export async function prepareRun(found: Discovered, settings: RunSettings, optio
   const cache = new DocCache(settings.rootDir);
   const grep = settings.filters.grep ? new RegExp(settings.filters.grep, 'i') : undefined;
   let docs: Doc[] = [];
-  const loaded = await loadAll(cache, found.files);
-  for (const [i, file] of found.files.entries()) {
-    const doc = loaded[i];
+  for (const file of found.files) {
+    const doc = cache.load(file);
     if ((found.explicit.has(file) || isEndpointDoc(doc)) && matchesFilters(doc, settings.filters, grep)) docs.push(doc);
   }
   if (options.select) docs = options.select(docs);
@@ -53,24 +52,6 @@ export async function prepareRun(found: Discovered, settings: RunSettings, optio
   }
   for (const doc of cache.all()) prepared.sources.set(doc.file, doc.source);
   return prepared;
-}
-
-/**
- * Reads and parses every file, a bounded number of reads in flight: one file at a time left the
- * process waiting on each open/read in turn (≈0.2 ms a file), all at once would run out of file
- * handles on a big tree. Parsing one file overlaps the reads of the next. Results keep file order.
- */
-async function loadAll(cache: DocCache, files: string[], inFlight = 16): Promise<Doc[]> {
-  const docs = new Array<Doc>(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      docs[i] = await cache.load(files[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, worker));
-  return docs;
 }
 
 function skippedDoc(doc: Doc, reason: string): DocResult {

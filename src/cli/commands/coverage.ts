@@ -56,7 +56,7 @@ export const command: Command = async (argv: string[], io: CliIO): Promise<numbe
     return ExitCode.Invalid;
   }
   const cache = new DocCache(settings.rootDir);
-  const docs = await Promise.all(found.files.map((file) => cache.load(file)));
+  const docs = found.files.map((file) => cache.load(file));
   const gathered = await gatherCoverage(docs, extraSpecs, settings);
   printDiagnostics(io, gathered.warnings, new Map(), redactor);
   const report = computeCoverage({ ...gathered, now });

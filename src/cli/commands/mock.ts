@@ -87,7 +87,7 @@ async function collectSpecFiles(paths: string[], cwd: string, settings: { rootDi
   }
   if (docs.length > 0) {
     const cache = new DocCache(settings.rootDir);
-    const parsed = await Promise.all(docs.map((file) => cache.load(file)));
+    const parsed = docs.map((file) => cache.load(file));
     for (const file of (await specFilesOfDocs(parsed, settings)).files) specs.add(file);
   }
   return [...specs].sort();
