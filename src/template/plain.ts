@@ -1,12 +1,13 @@
 /**
  * Templates that are only text and plain `{{ name }}` outputs — most of what docs write
  * (`{{ client_id }}`, `/clients/{{ client_id }}`, `card_{{ timestamp }}`) — split into parts once,
- * so rendering them is a lookup and a concatenation instead of a pass through liquidjs. Anything
- * else (filters, dots, tags, whitespace control) is not plain and always renders through liquidjs.
+ * so rendering them is a lookup and a concatenation instead of a pass through liquidjs. Our own
+ * `slice` filter with number arguments (`{{ timestamp | slice: -4 }}`) counts as plain too. Anything
+ * else (other filters, dots, tags, whitespace control) always renders through liquidjs.
  */
-export type PlainPart = string | { variable: string };
+export type PlainPart = string | { variable: string; slice?: [number, number?] };
 
-const OUTPUT = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
+const OUTPUT = /\{\{\s*([A-Za-z_]\w*)\s*(?:\|\s*slice\s*:\s*(-?\d{1,9})\s*(?:,\s*(-?\d{1,9})\s*)?)?\}\}/g;
 
 /** The parts of a plain template, or undefined when liquidjs must render it. */
 export function plainParts(source: string): PlainPart[] | undefined {
@@ -15,7 +16,8 @@ export function plainParts(source: string): PlainPart[] | undefined {
   let at = 0;
   for (const match of source.matchAll(OUTPUT)) {
     if (match.index > at) parts.push(source.slice(at, match.index));
-    parts.push({ variable: match[1] });
+    const [, variable, start, length] = match;
+    parts.push(start === undefined ? { variable } : { variable, slice: length === undefined ? [Number(start)] : [Number(start), Number(length)] });
     at = match.index + match[0].length;
   }
   if (at < source.length) parts.push(source.slice(at));

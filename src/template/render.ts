@@ -1,7 +1,7 @@
 import { Context, toValueSync, type Output } from './liquidjs.js';
 import type { TemplateNode } from './compile.js';
 import { templateError } from './compile.js';
-import { liquid } from './engine.js';
+import { liquid, tailSlice } from './engine.js';
 import { isPlainValue, type PlainPart } from './plain.js';
 
 /**
@@ -69,17 +69,23 @@ export function renderNode(node: TemplateNode, scope: Scope): unknown {
 
 /** A plain template's value, or undefined to leave it to liquidjs. Same result liquidjs gives. */
 function renderPlain(parts: PlainPart[], typed: boolean, scope: Scope): unknown {
-  if (typed && parts.length === 1 && typeof parts[0] !== 'string') return scope.plainValue(parts[0].variable);
+  if (typed && parts.length === 1 && typeof parts[0] !== 'string') return outputValue(parts[0], scope);
   let text = '';
   for (const part of parts) {
     if (typeof part === 'string') text += part;
     else {
-      const value = scope.plainValue(part.variable);
+      const value = outputValue(part, scope);
       if (value === undefined) return undefined;
       text += String(value);
     }
   }
   return text;
+}
+
+function outputValue(part: Exclude<PlainPart, string>, scope: Scope): unknown {
+  const value = scope.plainValue(part.variable);
+  if (value === undefined || !part.slice) return value;
+  return tailSlice(value, part.slice[0], part.slice[1]);
 }
 
 /** liquidjs drops and wrappers become their plain values. */

@@ -66,7 +66,8 @@ describe('plain templates (text and `{{ name }}` only) render without liquidjs, 
     const { plainParts } = await import('../../src/template/plain.js');
     expect(plainParts('/clients/{{ client_id }}/x{{n}}')).toEqual(['/clients/', { variable: 'client_id' }, '/x', { variable: 'n' }]);
     expect(plainParts('{{ client_id }}')).toEqual([{ variable: 'client_id' }]);
-    for (const notPlain of ['{{ a | upcase }}', '{{ a.b }}', '{{- a }}', '{% if a %}x{% endif %}', '{{ "a" }}', '{{ a[0] }}']) expect(plainParts(notPlain)).toBeUndefined();
+    expect(plainParts('x{{ t | slice: -4 }}{{t|slice:1,2}}')).toEqual(['x', { variable: 't', slice: [-4] }, { variable: 't', slice: [1, 2] }]);
+    for (const notPlain of ['{{ a | slice: n }}', '{{ a | slice: -4 | upcase }}', '{{ a.b }}', '{{- a }}', '{% if a %}x{% endif %}', '{{ "a" }}', '{{ a[0] }}']) expect(plainParts(notPlain)).toBeUndefined();
   });
 
   it('an assign in an earlier template of the same scope still shadows a variable', () => {
@@ -82,7 +83,8 @@ describe('plain templates (text and `{{ name }}` only) render without liquidjs, 
     const { Context, toValueSync } = await import('../../src/template/liquidjs.js');
     const names = ['a', 'b', 'size', 'first', 'constructor', 'toString', 'missing'];
     const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.integer(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }));
-    const part = fc.oneof(fc.string().filter((s) => !/[{}%]/.test(s)), fc.constantFrom(...names).map((n) => `{{ ${n} }}`), fc.constantFrom(...names).map((n) => `{{${n}}}`));
+    const slice = fc.tuple(fc.constantFrom(...names), fc.integer({ min: -12, max: 12 }), fc.option(fc.integer({ min: -3, max: 12 }))).map(([n, a, b]) => `{{ ${n} | slice: ${a}${b === null ? '' : `, ${b}`} }}`);
+    const part = fc.oneof(fc.string().filter((s) => !/[{}%]/.test(s)), fc.constantFrom(...names).map((n) => `{{ ${n} }}`), fc.constantFrom(...names).map((n) => `{{${n}}}`), slice);
     const outcome = (fn: () => unknown) => {
       try {
         return { value: fn() };
