@@ -1,5 +1,4 @@
-import type { Template } from 'liquidjs';
-import { Output } from './liquidjs.js';
+import { liquidjs, type Template } from './liquidjs.js';
 import { TemplateError } from '../core/errors.js';
 import type { SourceSpan } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
@@ -9,7 +8,8 @@ import { plainParts, type PlainPart } from './plain.js';
 /** A value tree whose strings are compiled once; rendering walks it with a scope. */
 export type TemplateNode =
   | { kind: 'literal'; value: unknown }
-  | { kind: 'string'; source: string; templates: Template[]; typed: boolean; plain?: PlainPart[]; span?: SourceSpan }
+  /** `templates`: liquidjs's parse; plain templates have `plain` instead (parsed only if ever needed). */
+  | { kind: 'string'; source: string; templates?: Template[]; typed: boolean; plain?: PlainPart[]; span?: SourceSpan }
   | { kind: 'array'; items: TemplateNode[] }
   | { kind: 'object'; entries: Array<[TemplateNode, TemplateNode]> };
 
@@ -33,31 +33,51 @@ export function compileValue(value: unknown, spans: SpanLookup = () => undefined
 }
 
 /**
- * Parsed templates by source text. Docs repeat the same strings (`{{ client_id }}`, `{{ timestamp }}`)
- * hundreds of times in a run; a parse tree is immutable, so one serves them all. Bounded, so
- * linting a huge tree of unique strings cannot grow it without limit.
+ * Compiled strings by source text. Docs repeat the same strings (`{{ client_id }}`, `{{ timestamp }}`)
+ * hundreds of times in a run; a parse is immutable, so one serves them all. Bounded, so linting a
+ * huge tree of unique strings cannot grow it without limit.
  */
-const parsed = new Map<string, { templates: Template[]; typed: boolean; plain?: PlainPart[] }>();
+type Compiled = { templates?: Template[]; typed: boolean; plain?: PlainPart[] };
+const parsed = new Map<string, Compiled>();
 const MAX_PARSED = 20_000;
 
 export function compileString(source: string, span?: SourceSpan): TemplateNode {
   if (!HAS_TEMPLATE.test(source)) return { kind: 'literal', value: source };
   let entry = parsed.get(source);
   if (!entry) {
-    const fileTag = FILE_TAGS.exec(source);
-    // These read templates from disk (asynchronously, even in a sync render): never from a doc.
-    if (fileTag) throw new TemplateError(`the \`${fileTag[1]}\` tag is not available in docs (it reads files) in \`${source}\``, 'template-syntax', span);
-    try {
-      const templates = liquid().parse(source);
-      // Parsed by liquidjs even when plain: its errors are the ones a doc's author sees.
-      entry = { templates, typed: SINGLE_OUTPUT.test(source) && templates.length === 1 && templates[0] instanceof Output, plain: plainParts(source) };
-    } catch (error) {
-      throw templateError(error, source, span);
-    }
+    entry = compileSource(source, span);
     if (parsed.size >= MAX_PARSED) parsed.clear();
     parsed.set(source, entry);
   }
   return { kind: 'string', source, templates: entry.templates, typed: entry.typed, plain: entry.plain, span };
+}
+
+/**
+ * A plain template is valid Liquid by construction (text and `{{ name }}` outputs), so liquidjs
+ * need not see it; anything else is parsed by liquidjs now, whose errors are the ones authors see.
+ */
+function compileSource(source: string, span?: SourceSpan): Compiled {
+  const plain = plainParts(source);
+  if (plain) return { plain, typed: plain.length === 1 && typeof plain[0] !== 'string' };
+  const fileTag = FILE_TAGS.exec(source);
+  // These read templates from disk (asynchronously, even in a sync render): never from a doc.
+  if (fileTag) throw new TemplateError(`the \`${fileTag[1]}\` tag is not available in docs (it reads files) in \`${source}\``, 'template-syntax', span);
+  try {
+    const templates = liquid().parse(source);
+    return { templates, typed: SINGLE_OUTPUT.test(source) && templates.length === 1 && templates[0] instanceof liquidjs().Output };
+  } catch (error) {
+    throw templateError(error, source, span);
+  }
+}
+
+/** liquidjs's parse of a compiled string: made on first need for a plain one (a value it cannot render alone). */
+export function liquidTemplates(node: Extract<TemplateNode, { kind: 'string' }>): Template[] {
+  if (node.templates) return node.templates;
+  const entry = parsed.get(node.source);
+  if (entry?.templates) return (node.templates = entry.templates);
+  const templates = liquid().parse(node.source);
+  if (entry) entry.templates = templates;
+  return (node.templates = templates);
 }
 
 function join(path: string, key: string): string {

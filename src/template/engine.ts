@@ -1,4 +1,4 @@
-import { Liquid } from './liquidjs.js';
+import { liquidjs, type Liquid } from './liquidjs.js';
 
 let engine: Liquid | undefined;
 
@@ -11,7 +11,7 @@ export function liquid(): Liquid {
   // An explicit locale: the default asks Intl for the system's, which costs ≈20 ms of every start-up
   // and made `date` output depend on the machine.
   // Limits: a doc's `{% for i in (1..999999999) %}` must end in an error, not hang the run (render is synchronous).
-  engine = new Liquid({
+  engine = new (liquidjs().Liquid)({
     strictVariables: true, strictFilters: true, ownPropertyOnly: true, cache: false, locale: 'en-US',
     renderLimit: 2_000, memoryLimit: 64 * 1024 * 1024, parseLimit: 1024 * 1024,
   });

@@ -1,6 +1,6 @@
-import { Context, toValueSync, type Output } from './liquidjs.js';
+import { liquidjs, type Context, type Output } from './liquidjs.js';
 import type { TemplateNode } from './compile.js';
-import { templateError } from './compile.js';
+import { liquidTemplates, templateError } from './compile.js';
 import { liquid, tailSlice } from './engine.js';
 import { isPlainValue, type PlainPart } from './plain.js';
 
@@ -18,7 +18,7 @@ export class Scope {
   /** liquidjs's Context, for a template with tags (`withTags`) or filters. */
   liquid(withTags: boolean): Context {
     if (withTags) this.tagged = true;
-    return (this.context ??= new Context(this.variables, liquid().options, { strictVariables: true, ownPropertyOnly: true }));
+    return (this.context ??= new (liquidjs().Context)(this.variables, liquid().options, { strictVariables: true, ownPropertyOnly: true }));
   }
 
   /**
@@ -58,8 +58,9 @@ export function renderNode(node: TemplateNode, scope: Scope): unknown {
       if (plain !== undefined) return plain;
       try {
         const context = scope.liquid(node.source.includes('{%'));
-        if (node.typed) return typedValue(toValueSync((node.templates[0] as Output).value.value(context, false)));
-        return liquid().renderSync(node.templates, context);
+        const templates = liquidTemplates(node);
+        if (node.typed) return typedValue(liquidjs().toValueSync((templates[0] as Output).value.value(context, false)));
+        return liquid().renderSync(templates, context);
       } catch (error) {
         throw templateError(error, node.source, node.span);
       }

@@ -1,6 +1,7 @@
-import type { Template } from 'liquidjs';
+import type { Template } from './liquidjs.js';
 import type { TemplateNode } from './compile.js';
 import { liquid } from './engine.js';
+import { plainVariables } from './plain.js';
 
 /** Variable paths per parsed template list; compiled strings share their parse (see compile.ts). */
 const segmentsCache = new WeakMap<Template[], string[][]>();
@@ -15,7 +16,7 @@ function segmentsOf(templates: Template[]): string[][] {
 export function referencedVariables(node: TemplateNode, into: Map<string, string[][]> = new Map()): Map<string, string[][]> {
   switch (node.kind) {
     case 'string':
-      for (const parts of segmentsOf(node.templates)) {
+      for (const parts of node.plain ? plainVariables(node.plain) : segmentsOf(node.templates ?? [])) {
         const list = into.get(parts[0]) ?? [];
         list.push([...parts]);
         into.set(parts[0], list);

@@ -80,8 +80,9 @@ describe('plain templates (text and `{{ name }}` only) render without liquidjs, 
   it('equals what liquidjs alone renders, errors included (property)', async () => {
     const fc = (await import('fast-check')).default;
     const { liquid } = await import('../../src/template/engine.js');
-    const { Context, toValueSync } = await import('../../src/template/liquidjs.js');
-    const names = ['a', 'b', 'size', 'first', 'constructor', 'toString', 'missing'];
+    const { liquidjs } = await import('../../src/template/liquidjs.js');
+    const { Context, toValueSync } = liquidjs();
+    const names = ['a', 'b', 'size', 'first', 'constructor', 'toString', 'nil', 'true', 'empty', 'trueish', 'nilly', 'contains', 'missing'];
     const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.integer(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }));
     const slice = fc.tuple(fc.constantFrom(...names), fc.integer({ min: -12, max: 12 }), fc.option(fc.integer({ min: -3, max: 12 }))).map(([n, a, b]) => `{{ ${n} | slice: ${a}${b === null ? '' : `, ${b}`} }}`);
     const part = fc.oneof(fc.string().filter((s) => !/[{}%]/.test(s)), fc.constantFrom(...names).map((n) => `{{ ${n} }}`), fc.constantFrom(...names).map((n) => `{{${n}}}`), slice);
@@ -98,19 +99,23 @@ describe('plain templates (text and `{{ name }}` only) render without liquidjs, 
       const fast = outcome(() => renderNode(node, createScope(vars)));
       const slow = outcome(() => {
         if (node.kind !== 'string') return source;
+        const templates = liquid().parse(source);
         const context = new Context(vars, liquid().options, { strictVariables: true, ownPropertyOnly: true });
         try {
           if (node.typed) {
-            const output = node.templates[0] as unknown as { value: { value(c: unknown, lenient: boolean): unknown } };
+            const output = templates[0] as unknown as { value: { value(c: unknown, lenient: boolean): unknown } };
             const v = toValueSync(output.value.value(context, false) as never) as unknown;
             return v && typeof v === 'object' && typeof (v as { valueOf(): unknown }).valueOf === 'function' && (v as { valueOf(): unknown }).valueOf() !== v ? (v as { valueOf(): unknown }).valueOf() : v;
           }
-          return liquid().renderSync(node.templates, context);
+          return liquid().renderSync(templates, context);
         } catch (error) {
           throw new Error(`${(error as Error).message.replace(/, line:\d+, col:\d+$/, '')} in \`${source}\``);
         }
       });
       expect(fast).toEqual(slow);
+      // Static analysis sees the same variables as liquidjs's own analysis.
+      const analysed = liquid().globalVariableSegmentsSync(liquid().parse(source)).map((s) => s.map(String));
+      expect([...referencedVariables(node).values()].flat()).toEqual(analysed);
     }), { numRuns: 1000 });
   });
 });
