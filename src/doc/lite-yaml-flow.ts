@@ -153,8 +153,8 @@ export function readQuoted(text: string, offset: number, end: number): { value: 
 }
 
 function hasBackslash(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92) return true;
-  return false;
+  const at = text.indexOf('\\', from);
+  return at !== -1 && at < to;
 }
 
 const MAY_RESOLVE = new Set('0123456789+-.~nNtTfF');
