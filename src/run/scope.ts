@@ -8,13 +8,11 @@ import { builtinVariables } from '../template/builtins.js';
  */
 export function docVariables(settings: RunSettings, doc: Doc, timestamp: number): Record<string, unknown> {
   const { env, config } = runConstants(settings);
-  return {
-    ...builtinVariables(timestamp),
-    env,
-    config,
-    ...settings.vars,
-    ...doc.frontmatter.vars,
-  };
+  // Assigned, not spread: a spread would compute every lazy built-in (see builtinVariables).
+  const variables = builtinVariables(timestamp);
+  variables.env = env;
+  variables.config = config;
+  return Object.assign(variables, settings.vars, doc.frontmatter.vars);
 }
 
 /**

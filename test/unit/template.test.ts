@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileString, compileValue } from '../../src/template/compile.js';
 import { createScope, renderNode } from '../../src/template/render.js';
 import { referencedVariables } from '../../src/template/variables.js';
-import { builtinVariables, uniqueTimestamp } from '../../src/template/builtins.js';
+import { BUILTIN_NAMES, builtinVariables, uniqueTimestamp } from '../../src/template/builtins.js';
 import { TemplateError } from '../../src/core/errors.js';
 
 const render = (value: unknown, vars: Record<string, unknown>) => renderNode(compileValue(value), createScope(vars));
@@ -58,6 +58,29 @@ describe('templates', () => {
     const vars = builtinVariables(a);
     expect(vars.today_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(vars.tomorrow_datetime).toMatch(/T17:00:00\.000Z$/);
+  });
+
+  it('computes each lazy built-in once per doc run, and lets a later source replace it', async () => {
+    const { docVariables } = await import('../../src/run/scope.js');
+    const vars = builtinVariables(1_770_550_300_123);
+    const first = [vars.random_uuid, vars.random_email, vars.unique_id, vars.random_int];
+    expect([vars.random_uuid, vars.random_email, vars.unique_id, vars.random_int]).toEqual(first);
+    expect(vars.now_datetime).toBe('2026-02-08T11:31:40.123Z');
+    expect(vars.next_month_date).toBe('2026-03-08');
+    // One draw of random bytes serves every random value of the run: same bytes → consistent values.
+    expect(String(vars.random_email)).toMatch(/^stepdoc\+1770550300123[0-9a-f]{4}@example\.com$/);
+    expect(Object.keys(vars).sort()).toEqual([...BUILTIN_NAMES].sort());
+    expect(builtinVariables(1).random_uuid).not.toBe(vars.random_uuid);
+    // A doc's own var named like a built-in wins, and reading it stays its value.
+    const settings = { vars: { today_date: 'from config' }, env: {}, params: {} } as unknown as Parameters<typeof docVariables>[0];
+    const doc = { frontmatter: { vars: { random_uuid: 'from doc' } } } as unknown as Parameters<typeof docVariables>[1];
+    const run = docVariables(settings, doc, 1_770_550_300_123);
+    expect([run.today_date, run.random_uuid, run.current_date]).toEqual(['from config', 'from doc', '2026-02-08']);
+    run.unique_id = 'extracted';
+    expect(run.unique_id).toBe('extracted');
+    expect(renderNode(compileValue({ a: '{{ random_uuid }}', b: 'x-{{ today_date }}' }), createScope(run))).toEqual({ a: 'from doc', b: 'x-from config' });
+    // Through liquidjs too (a filter): it reads the accessor like any own property.
+    expect(render('{{ tomorrow_date | append: "!" }}', builtinVariables(1_770_550_300_123))).toBe('2026-02-09!');
   });
 });
 
