@@ -32,7 +32,7 @@ export function extrasTable(extras) {
   if (!extras) return '';
   const rows = ['| benchmark | result |', '|---|---|'];
   const t = extras.templates;
-  rows.push(`| templates (compile once, render many) | ${t?.ok ? `${t.templatesRenderedPerSecond.toLocaleString('en')} renders/s; ${t.templatesCompiledPerSecond.toLocaleString('en')} compiles/s` : `failed: ${t?.reason}`} |`);
+  rows.push(`| templates (compile once, render many) | ${t?.ok ? `plain: ${t.templatesRenderedPerSecond.toLocaleString('en')} renders/s, ${t.templatesCompiledPerSecond.toLocaleString('en')} compiles/s; through liquidjs (filters, dotted paths): ${t.liquidTemplatesRenderedPerSecond?.toLocaleString('en') ?? '–'} renders/s` : `failed: ${t?.reason}`} |`);
   const s = extras.specLoad;
   rows.push(`| Synctera OpenAPI load + compile (cold process) | ${s?.ok ? `${fmt(s.totalMs)} (load ${fmt(s.loadMs)} + compile ${fmt(s.compileMs)}; ${s.operations} operations, ${s.validators} validators)` : s?.reason ?? 'failed'} |`);
   const l = extras.lint;
