@@ -50,21 +50,28 @@ export function renderNode(node: TemplateNode, scope: Scope): unknown {
       return node.items.map((item) => renderNode(item, scope));
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [key, value] of node.entries) out[String(renderNode(key, scope))] = renderNode(value, scope);
+      for (const [key, value] of node.entries) {
+        // A key is text even when it is one `{{ … }}`: an object value must not reach String() unchecked.
+        const name = key.kind === 'string' ? String(renderString(key, scope, false)) : String(renderNode(key, scope));
+        Object.defineProperty(out, name, { value: renderNode(value, scope), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
-    case 'string': {
-      const plain = node.plain && renderPlain(node.plain, node.typed, scope);
-      if (plain !== undefined) return plain;
-      try {
-        const context = scope.liquid(node.source.includes('{%'));
-        const templates = liquidTemplates(node);
-        if (node.typed) return typedValue(liquidjs().toValueSync((templates[0] as Output).value.value(context, false)));
-        return liquid().renderSync(templates, context);
-      } catch (error) {
-        throw templateError(error, node.source, node.span);
-      }
-    }
+    case 'string':
+      return renderString(node, scope, node.typed);
+  }
+}
+
+function renderString(node: Extract<TemplateNode, { kind: 'string' }>, scope: Scope, typed: boolean): unknown {
+  const plain = node.plain && renderPlain(node.plain, typed, scope);
+  if (plain !== undefined) return plain;
+  try {
+    const context = scope.liquid(node.source.includes('{%'));
+    const templates = liquidTemplates(node);
+    if (typed) return typedValue(liquidjs().toValueSync((templates[0] as Output).value.value(context, false)));
+    return liquid().renderSync(templates, context);
+  } catch (error) {
+    throw templateError(error, node.source, node.span);
   }
 }
 

@@ -23,8 +23,14 @@ describe('templates', () => {
     expect(render(' {{ n | plus: 1 }} ', { n: 1 })).toBe(' 2 ');
   });
 
-  it('renders keys too', () => {
+  it('renders keys too, always as text', () => {
     expect(render({ '{{ k }}': 1 }, { k: 'key' })).toEqual({ key: 1 });
+    expect(render({ '{{ k }}': 1 }, { k: 5 })).toEqual({ '5': 1 });
+    // A value with no string form is a TemplateError, not a TypeError (fuzzing found this one).
+    expect(() => render({ '{{ a }}': {} }, { a: Object.create(null) })).toThrow(TemplateError);
+    const out = render({ '{{ k }}': { x: 1 } }, { k: '__proto__' }) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.hasOwn(out, '__proto__')).toBe(true);
   });
 
   it('is strict about variables and filters', () => {
