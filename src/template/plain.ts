@@ -18,7 +18,8 @@ export function plainParts(source: string): PlainPart[] | undefined {
   const parts: PlainPart[] = [];
   let at = 0;
   for (const match of source.matchAll(OUTPUT)) {
-    if (RESERVED.has(match[1])) return undefined;
+    // `{{{ x }}}`: liquidjs starts the output at the first `{{` (and fails); not ours to render.
+    if (RESERVED.has(match[1]) || source[match.index - 1] === '{') return undefined;
     if (match.index > at) parts.push(source.slice(at, match.index));
     const [, variable, start, length] = match;
     parts.push(start === undefined ? { variable } : { variable, slice: length === undefined ? [Number(start)] : [Number(start), Number(length)] });
