@@ -286,3 +286,34 @@ describe('HttpClient reads answers with its own handler (src/http/exchange.ts)',
     }
   });
 });
+
+describe('HttpClient sends every body kind', () => {
+  let server: TestServer;
+  let client: HttpClient;
+  beforeAll(async () => {
+    server = await startServer((req, res) => sendJson(res, 200, { type: req.headers['content-type'] ?? null, body: req.body }));
+    client = new HttpClient({ timeoutMs: 2000, maxBodyBytes: 100_000 });
+  });
+  afterAll(async () => {
+    await client.close();
+    await server.close();
+  });
+
+  it('json, urlencoded form, and multipart with a file read from disk', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'stepdoc-multipart-')), 'card.txt');
+    writeFileSync(file, 'card bytes');
+    const base = { method: 'POST', url: `${server.url}/x`, headers: {} } as const;
+    const json = await client.send({ ...base, bodyKind: 'json', body: { a: 1 } });
+    expect(json.json).toEqual({ type: 'application/json', body: '{"a":1}' });
+    const form = await client.send({ ...base, bodyKind: 'form', body: { a: 'x y', n: 2 } });
+    expect(form.json).toEqual({ type: 'application/x-www-form-urlencoded', body: 'a=x+y&n=2' });
+    const multipart = await client.send({ ...base, bodyKind: 'multipart', body: { note: 'hi' }, files: [{ fieldName: 'doc', path: file, contentType: 'text/plain' }] });
+    const echoed = multipart.json as { type: string; body: string };
+    expect(echoed.type).toMatch(/^multipart\/form-data; boundary=/);
+    expect(echoed.body).toContain('name="note"\r\n\r\nhi\r\n');
+    expect(echoed.body).toContain('name="doc"; filename="card.txt"\r\nContent-Type: text/plain\r\n\r\ncard bytes\r\n');
+  });
+});
