@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
-import { LineIndex } from '../core/span.js';
+import { LineIndex, lineStartOffsets } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
 import { yamlLib } from '../doc/yaml-lib.js';
 import { collectSpans, EmbeddedYaml } from '../doc/yaml-source.js';
@@ -30,9 +30,7 @@ export async function readConfigFile(explicit: string | undefined, cwd: string, 
     return { path, values: {}, diagnostics: [errorDiag('config-not-found', `cannot read config file ${explicit ?? path}`, undefined, { expected: 'a readable stepdoc.config.yaml' })] };
   }
   const display = explicit ?? DEFAULT_NAMES.find((n) => path.endsWith(n)) ?? path;
-  const lineOffsets = [0];
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineOffsets.push(i + 1);
-  const yaml = new EmbeddedYaml(source, lineOffsets, display, new LineIndex(source));
+  const yaml = new EmbeddedYaml(source, lineStartOffsets(source), display, new LineIndex(source));
   const diagnostics = [...yaml.diagnostics];
   if (!yaml.ok) return { path, source, values: {}, diagnostics };
   const root = yaml.document.contents;

@@ -1,7 +1,7 @@
 import type { Document, Node } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
-import { lineIndexOf, type LineIndex, type SourceSpan } from '../core/span.js';
+import { lineIndexOf, lineStartOffsets, type LineIndex, type SourceSpan } from '../core/span.js';
 
 /**
  * Maps offsets of YAML text embedded in a doc (frontmatter, a fenced block) back to the doc's lines.
@@ -10,7 +10,7 @@ import { lineIndexOf, type LineIndex, type SourceSpan } from '../core/span.js';
  */
 export class OffsetMap {
   /** Offset of each line start in the embedded text. */
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
 
   constructor(
     private readonly text: string,
@@ -18,8 +18,7 @@ export class OffsetMap {
     private readonly file: string,
     private readonly index: LineIndex,
   ) {
-    // indexOf, not a charCodeAt loop: this runs for every block of every doc, mostly before V8 optimises it.
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    this.lineStarts = lineStartOffsets(text);
   }
 
   /** Doc line and column of each embedded line's start, computed on first use. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap } from 'yaml';
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
-import { LineIndex, type SourceSpan } from '../core/span.js';
+import { LineIndex, lineStartOffsets, type SourceSpan } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
 import { CONFIG_KEYS } from '../config/keys.js';
 import { collectSpans, EmbeddedYaml } from '../doc/yaml-source.js';
@@ -30,9 +30,7 @@ export async function lintConfig(explicit: string | undefined, cwd: string): Pro
     return { diagnostics: [errorDiag('config-not-found', `cannot read config file ${display}`, undefined, { expected: 'a readable stepdoc.config.yaml' })], values: {} };
   }
   const file = { display, source };
-  const lineOffsets = [0];
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineOffsets.push(i + 1);
-  const yaml = new EmbeddedYaml(source, lineOffsets, display, new LineIndex(source));
+  const yaml = new EmbeddedYaml(source, lineStartOffsets(source), display, new LineIndex(source));
   const diagnostics = [...yaml.diagnostics];
   const root = yaml.document.contents;
   if (!yaml.ok || root === null) return { file, diagnostics, values: {} };
