@@ -1,3 +1,5 @@
+import { setOwn } from './own-property.js';
+
 /**
  * Replaces every occurrence of a secret with `***`. Built once per run; used by the runner on
  * everything it hands out and by every reporter, so no output path can forget it.
@@ -46,18 +48,12 @@ export class Redactor {
       const v = this.walk(source[key]);
       if (!out && (k !== key || v !== source[key])) {
         out = {};
-        for (let j = 0; j < i; j++) define(out, keys[j], source[keys[j]]);
+        for (let j = 0; j < i; j++) setOwn(out, keys[j], source[keys[j]]);
       }
-      if (out) define(out, k, v);
+      if (out) setOwn(out, k, v);
     }
     return out ?? value;
   }
-}
-
-/** A plain own property, even for a key named `__proto__` (a JSON body may have one). */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
 }
 
 function escapeRegExp(s: string): string {

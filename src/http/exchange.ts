@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { setOwn } from '../core/own-property.js';
 import type { FailedPhase } from './errors.js';
 import type { CappedBody } from './response.js';
 
@@ -117,9 +118,7 @@ function headerRecord(raw: Buffer[]): Record<string, string> {
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i].toString('latin1').toLowerCase();
     const value = raw[i + 1].toString('latin1');
-    if (Object.hasOwn(headers, name)) headers[name] += `, ${value}`;
-    else if (name === '__proto__') Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
-    else headers[name] = value;
+    setOwn(headers, name, Object.hasOwn(headers, name) ? `${headers[name]}, ${value}` : value);
   }
   return headers;
 }

@@ -1,3 +1,4 @@
+import { setOwn } from '../core/own-property.js';
 import { liquidjs, type Context, type Output } from './liquidjs.js';
 import type { TemplateNode } from './compile.js';
 import { liquidTemplates, templateError } from './compile.js';
@@ -53,7 +54,7 @@ export function renderNode(node: TemplateNode, scope: Scope): unknown {
       for (const [key, value] of node.entries) {
         // A key is text even when it is one `{{ … }}`: an object value must not reach String() unchecked.
         const name = key.kind === 'string' ? String(renderString(key, scope, false)) : String(renderNode(key, scope));
-        Object.defineProperty(out, name, { value: renderNode(value, scope), enumerable: true, writable: true, configurable: true });
+        setOwn(out, name, renderNode(value, scope));
       }
       return out;
     }
