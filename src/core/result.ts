@@ -93,6 +93,8 @@ export interface DocResult {
   finishedAt: string;
   durationMs: number;
   interrupted?: boolean;
+  /** Set by merge-reports: the run (core/run-key.ts) that executed this doc, so recording counts it once. */
+  origin?: string;
 }
 
 export interface RunSummary {
@@ -115,6 +117,8 @@ export interface RunResult {
   summary: RunSummary;
   interrupted: boolean;
   shard?: { index: number; total: number };
+  /** Set by merge-reports: the runs (core/run-key.ts) whose reports were merged into this one. */
+  mergedFrom?: string[];
   environment: { node: string; platform: string; mock: boolean; apis: Record<string, string | undefined> };
 }
 

@@ -1,7 +1,9 @@
 import path from 'node:path';
+import type { DocResult } from '../core/result.js';
+import { runKey } from '../core/run-key.js';
 import { contributionsOf } from './contributions.js';
 import { DocStore } from './doc-store.js';
-import { DEFAULT_LEDGER, hasApplied, ledgerPath, loadLedger, markApplied, reportKey, saveLedger, type Ledger } from './ledger.js';
+import { DEFAULT_LEDGER, hasApplied, ledgerPath, loadLedger, markApplied, saveLedger, type Ledger } from './ledger.js';
 import { recordFile } from './record-file.js';
 import type { SavedReport } from './report-file.js';
 import { SummaryBuilder, type RecordSummary } from './summary.js';
@@ -17,8 +19,10 @@ export interface ApplyOptions {
 }
 
 /**
- * `stepdoc record`: applies saved reports (oldest first) to the docs, one doc at a time. A (report, doc)
- * pair already in the ledger is skipped, so re-applying a report is a no-op; the ledger is saved after
+ * `stepdoc record`: applies saved reports (oldest first) to the docs, one doc at a time. A (run, doc)
+ * pair already in the ledger is skipped, so re-applying a report is a no-op. The run is the one that
+ * executed the doc: a merged report names each doc's shard run (`origin`), so a shard's report and the
+ * merged report of the same run, in any order, count each execution once. The ledger is saved after
  * each report and on interrupt, so finished work is never counted twice.
  */
 export async function applyReports(reports: readonly SavedReport[], options: ApplyOptions): Promise<RecordSummary> {
@@ -28,22 +32,36 @@ export async function applyReports(reports: readonly SavedReport[], options: App
   const ledgerFile = options.ledger === false ? undefined : path.resolve(options.rootDir, options.ledger ?? DEFAULT_LEDGER);
   const ledger: Ledger = ledgerFile ? await loadLedger(ledgerFile) : { version: 1, applied: {} };
   for (const report of [...reports].sort(byFinish)) {
-    if (options.signal?.aborted) break;
-    const done = await applyOne(report, ledger, store, summary, options, now);
-    if (ledgerFile && done.length > 0) {
-      markApplied(ledger, reportKey(report), done, now());
-      await saveLedger(ledgerFile, ledger);
+    for (const [key, docs] of byExecutingRun(report)) {
+      if (options.signal?.aborted) break;
+      const done = await applyRun(key, docs, ledger, store, summary, options, now);
+      if (ledgerFile && done.length > 0) {
+        markApplied(ledger, key, done, now());
+        await saveLedger(ledgerFile, ledger);
+      }
     }
   }
   return summary.build();
 }
 
-/** Returns the ledger paths of the docs this report was applied to. */
-async function applyOne(report: SavedReport, ledger: Ledger, store: DocStore, summary: SummaryBuilder, options: ApplyOptions, now: () => Date): Promise<string[]> {
+/** The report's docs grouped by the run that executed them: one group, or one per shard of a merged report. */
+function byExecutingRun(report: SavedReport): Map<string, DocResult[]> {
+  const groups = new Map<string, DocResult[]>();
+  const own = runKey(report);
+  for (const doc of report.docs) {
+    const key = doc.origin ?? own;
+    const list = groups.get(key);
+    if (list) list.push(doc);
+    else groups.set(key, [doc]);
+  }
+  return groups;
+}
+
+/** Returns the ledger paths of the docs this run's results were applied to. */
+async function applyRun(key: string, docs: DocResult[], ledger: Ledger, store: DocStore, summary: SummaryBuilder, options: ApplyOptions, now: () => Date): Promise<string[]> {
   const root = path.resolve(options.rootDir);
-  const key = reportKey(report);
   const done: string[] = [];
-  for (const c of contributionsOf(report.docs, root, (d) => path.resolve(root, d.displayPath))) {
+  for (const c of contributionsOf(docs, root, (d) => path.resolve(root, d.displayPath))) {
     if (options.signal?.aborted) break;
     const rel = ledgerPath(root, c.file);
     if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) {

@@ -6,7 +6,8 @@ import { writeFileAtomic } from './atomic-write.js';
 /**
  * Which reports were already applied to which docs, so applying a report twice changes nothing the
  * second time (timesReused and a failed status cannot be told apart from the doc alone).
- * Keyed by the report's run id (plus its shard), then by doc path relative to the project root.
+ * Keyed by the run that executed the doc (core/run-key.ts: run id plus shard), then by doc path relative
+ * to the project root.
  */
 export interface Ledger {
   version: 1;
@@ -17,10 +18,6 @@ export const DEFAULT_LEDGER = 'reports/.stepdoc-record-ledger.json';
 
 /** Enough to make re-applying any recent report a no-op; older entries are dropped. */
 const MAX_REPORTS = 1000;
-
-export function reportKey(result: { runId: string; shard?: { index: number; total: number } }): string {
-  return result.shard ? `${result.runId}#${result.shard.index}/${result.shard.total}` : result.runId;
-}
 
 export async function loadLedger(file: string): Promise<Ledger> {
   let text: string;

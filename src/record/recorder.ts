@@ -18,7 +18,8 @@ import path from 'node:path';
 import type { DocResult, RunEvent, RunResult } from '../core/result.js';
 import { contributionsOf } from './contributions.js';
 import { DocStore } from './doc-store.js';
-import { DEFAULT_LEDGER, ledgerPath, loadLedger, markApplied, reportKey, saveLedger } from './ledger.js';
+import { runKey } from '../core/run-key.js';
+import { DEFAULT_LEDGER, ledgerPath, loadLedger, markApplied, saveLedger } from './ledger.js';
 import { recordFile } from './record-file.js';
 import { SummaryBuilder, type RecordSummary } from './summary.js';
 
@@ -77,7 +78,7 @@ async function noteRun(options: RecorderOptions, run: RunResult, summary: Summar
   if (clean.length === 0) return;
   try {
     const ledger = await loadLedger(file);
-    markApplied(ledger, reportKey(run), clean.map((f) => ledgerPath(options.rootDir, f)), new Date());
+    markApplied(ledger, runKey(run), clean.map((f) => ledgerPath(options.rootDir, f)), new Date());
     await saveLedger(file, ledger);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -57,6 +57,7 @@ function checkDoc(doc: unknown, i: number, bad: (what: string) => Error): void {
   if (doc.usedDocs !== undefined && (!Array.isArray(doc.usedDocs) || doc.usedDocs.some((u) => typeof u !== 'string'))) {
     throw bad(`docs[${i}].usedDocs must be a list of paths`);
   }
+  if (doc.origin !== undefined && (typeof doc.origin !== 'string' || doc.origin === '')) throw bad(`docs[${i}].origin must be a run id`);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

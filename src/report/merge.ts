@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { RunResult } from '../core/result.js';
+import { runKey } from '../core/run-key.js';
 import { summarize } from '../core/run-summary.js';
 
 function byPath(a: string, b: string): number {
@@ -35,7 +36,8 @@ function mergedRunId(results: RunResult[]): string {
  */
 export function mergeRunResults(results: RunResult[]): RunResult {
   if (results.length === 0) throw new Error('mergeRunResults needs at least one result');
-  const docs = results.flatMap((r) => r.docs).sort((a, b) => byPath(a.displayPath, b.displayPath));
+  // Each doc remembers the run that executed it: recording then counts it once, whichever report is applied.
+  const docs = results.flatMap((r) => r.docs.map((d) => (d.origin ? d : { ...d, origin: runKey(r) }))).sort((a, b) => byPath(a.displayPath, b.displayPath));
   const diagnostics = canonicalDiagnostics(results.flatMap((r) => r.diagnostics));
   const startedAt = results.map((r) => r.startedAt).sort()[0];
   const finishedAt = results.map((r) => r.finishedAt).sort().at(-1) as string;
@@ -52,6 +54,7 @@ export function mergeRunResults(results: RunResult[]): RunResult {
     diagnostics,
     summary: summarize(docs, diagnostics),
     interrupted: results.some((r) => r.interrupted),
+    mergedFrom: [...new Set(results.flatMap((r) => r.mergedFrom ?? [runKey(r)]))].sort(),
     environment: { ...first.environment, mock: results.every((r) => r.environment.mock), apis },
   };
 }
