@@ -1,13 +1,14 @@
 /**
  * The benchmarks beside the run workloads: OpenAPI spec load + compile (bench/spec-load.ts),
  * lint of 10,000 docs (bench/lint.ts, else `stepdoc lint` on generated docs), the 5,000-doc memory
- * run (bench/memory.ts) and templates per second (bench/templates.mjs). Scripts owned by other
+ * run (bench/memory.ts), templates per second (bench/templates.mjs) and `run --mock` of the vcita corpus
+ * with every spec served (docs/examples/vcita/stepdoc.config.yaml). Scripts owned by other
  * parts of the project are called when present and reported as not available otherwise.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeDocs } from './docs.mjs';
-import { runOnce } from './measure.mjs';
+import { median, runOnce } from './measure.mjs';
 
 const node = process.execPath;
 const tsx = (script, ...args) => [node, '--import', 'tsx', script, ...args];
@@ -65,4 +66,23 @@ export async function templates(root) {
   const run = await runOnce([node, path.join(root, 'bench/templates.mjs'), '1'], { cwd: root });
   if (run.code !== 0) return { ok: false, reason: tail(run.stderr, 6) };
   return { ok: true, ...JSON.parse(run.stdout) };
+}
+
+/**
+ * `run --mock` of the 184 vcita docs with every vcita spec served (issue 19: whole process ≤ 2 s).
+ * The corpus has genuine doc/spec defects, so exit 1 is expected; the counts are part of the result.
+ */
+export async function corpusMock(root, runs = 3) {
+  const config = path.join(root, 'docs/examples/vcita/stepdoc.config.yaml');
+  const corpus = path.join(root, '../shared/corpus/vcita');
+  if (!existsSync(config) || !existsSync(corpus)) return { available: false, reason: 'needs docs/examples/vcita/stepdoc.config.yaml and ../shared/corpus/vcita' };
+  const samples = [];
+  let summary;
+  for (let i = 0; i < runs; i++) {
+    const run = await runOnce([node, path.join(root, 'bin/stepdoc.js'), 'run', corpus, '--mock', '--config', config, '--keep-going', '--reporter', 'console', '--quiet'], { cwd: root });
+    if (run.code !== 0 && run.code !== 1) return { available: true, ok: false, reason: `exit ${run.code}: ${tail(run.stderr || run.stdout, 6)}` };
+    samples.push(run);
+    summary = /\d+ passed, \d+ failed[^\n]*/.exec(run.stdout)?.[0];
+  }
+  return { available: true, ok: true, runs, ms: Math.round(median(samples.map((s) => s.ms))), rssMB: Math.max(...samples.map((s) => s.rssMB ?? 0)) || undefined, summary };
 }

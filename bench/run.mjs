@@ -103,12 +103,13 @@ async function main() {
   results.machine.loadAverageAfterWorkloads = os.loadavg().map((v) => round(v, 2));
   results.targets = evaluateTargets(results.workloads);
   if (!opts['no-extras']) {
-    process.stderr.write('extras: templates, spec load, lint, memory\n');
+    process.stderr.write('extras: templates, spec load, lint, memory, corpus mock\n');
     results.extras = {
       templates: await extras.templates(root),
       specLoad: await extras.specLoad(root, 5),
       lint: await extras.lint(root, tmp),
       memory: await extras.memory(root),
+      corpusMock: await extras.corpusMock(root),
     };
   }
   if (!opts.keep) rmSync(tmp, { recursive: true, force: true });

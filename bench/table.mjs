@@ -39,6 +39,8 @@ export function extrasTable(extras) {
   rows.push(`| lint of 10,000 docs | ${l?.ok ? (l.ms !== undefined ? `${fmt(l.ms)} whole process${l.docsPerSecond ? ` (${l.docsPerSecond.toLocaleString('en')} docs/s)` : ''}, peak RSS ${mb(l.rssMB)}` : l.output) : l?.reason ?? 'failed'} |`);
   const m = extras.memory;
   rows.push(`| 5,000-doc memory run (bench/memory.ts) | ${m?.ok ? (m.summary ?? `${fmt(m.ms)}, peak RSS ${mb(m.rssMB)}`) : m?.reason ?? 'failed'} |`);
+  const c = extras.corpusMock;
+  rows.push(`| run --mock of the vcita corpus, every spec served | ${c?.ok ? `${fmt(c.ms)} whole process (median of ${c.runs}), peak RSS ${mb(c.rssMB)}; ${c.summary ?? ''}` : c?.reason ?? 'failed'} |`);
   return rows.join('\n');
 }
 
