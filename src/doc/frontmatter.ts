@@ -66,8 +66,10 @@ const STATUS: Record<string, DocStatus> = {
   deprecated: 'deprecated',
 };
 
-function normalise(raw: Record<string, unknown>, fm: Frontmatter, diags: Diagnostic[], file: string): void {
-  fm.raw = raw;
+function normalise(written: Record<string, unknown>, fm: Frontmatter, diags: Diagnostic[], file: string): void {
+  fm.raw = written;
+  // `expectedOutcome:` with nothing after it is absent, as the format's authors write it, not a type error.
+  const raw = Object.fromEntries(Object.entries(written).filter(([, value]) => value !== null));
   const at = (key: string): SourceSpan | undefined => fm.keySpans[key];
   const bad = (key: string, expected: string) =>
     diags.push(errorDiag('frontmatter-type', `frontmatter \`${key}\` has the wrong type`, at(key), { expected }));
