@@ -1,6 +1,7 @@
 import { errorDiag, warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { DocStatus, Endpoint, Frontmatter } from '../core/model.js';
 import type { LineIndex, SourceSpan } from '../core/span.js';
+import { checkFrontmatterShapes } from './frontmatter-shapes.js';
 import { YamlBlock } from './yaml-block.js';
 import { asBoolean, asInteger, asString, asStringList } from './values.js';
 
@@ -74,6 +75,7 @@ function normalise(written: Record<string, unknown>, fm: Frontmatter, diags: Dia
   const bad = (key: string, expected: string) =>
     diags.push(errorDiag('frontmatter-type', `frontmatter \`${key}\` has the wrong type`, at(key), { expected }));
 
+  diags.push(...checkFrontmatterShapes(raw, at));
   if (raw.endpoint !== undefined) fm.endpoint = parseEndpoint(raw.endpoint, at('endpoint') ?? { file, line: 1, col: 1 }, diags);
   fm.domain = asString(raw.domain);
   fm.tags = asStringList(raw.tags) ?? [];

@@ -59,10 +59,10 @@ describe('CommonMark fences', () => {
     expect(blocks.map((b) => b.kind)).toEqual(['fence', 'heading']);
   });
 
-  it('ignores json, ruby and yaml blocks without steps', () => {
+  it('ignores json, ruby and yaml blocks without steps (and says the doc has none)', () => {
     const doc = parseDoc(text('```json\n{"steps": []}\n```\n```yaml\nfoo: 1\n```\n'), 'x.md');
     expect(doc.steps).toEqual([]);
-    expect(doc.diagnostics).toEqual([]);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['no-steps']);
   });
 
   it('takes the phase from the innermost heading that names one', () => {
