@@ -36,7 +36,7 @@ export function walkSchema(root: JsonSchema, schema: JsonSchema, value: unknown,
     return out;
   }
   if (typeof value === 'number') checkRange(s, value, path, out);
-  if (typeof value === 'string' && typeof s.pattern === 'string' && !new RegExp(s.pattern).test(value)) out.push({ path, expected: describe(root, s) });
+  if (typeof value === 'string' && typeof s.pattern === 'string' && !regex(s.pattern).test(value)) out.push({ path, expected: describe(root, s) });
   if (Array.isArray(value) && isRecord(s.items)) value.forEach((item, i) => walkSchema(root, s.items as JsonSchema, item, join(path, String(i)), out));
   if (isRecord(value)) walkObject(root, s, value, path, out);
   return out;
@@ -54,11 +54,20 @@ function walkObject(root: JsonSchema, s: JsonSchema, value: Record<string, unkno
       walkSchema(root, properties[key], v, at, out);
       continue;
     }
-    const pattern = patterns.find(([p]) => new RegExp(p).test(key));
+    const pattern = patterns.find(([p]) => regex(p).test(key));
     if (pattern) walkSchema(root, pattern[1], v, at, out);
     else if (s.additionalProperties === false) out.push({ path: at, unknownKey: { key, parent: path, allowed: Object.keys(properties) } });
     else if (isRecord(s.additionalProperties)) walkSchema(root, s.additionalProperties as JsonSchema, v, at, out);
   }
+}
+
+const regexes = new Map<string, RegExp>();
+
+/** Patterns of the shipped schemas, compiled once (the walker runs for every step of every doc). */
+function regex(source: string): RegExp {
+  let re = regexes.get(source);
+  if (!re) regexes.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 function checkRange(s: JsonSchema, value: number, path: string, out: SchemaFinding[]): void {
