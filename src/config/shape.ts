@@ -1,7 +1,6 @@
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
-import { walkSchema } from '../core/schema-walk.js';
-import { deref } from '../core/schema-walk.js';
-import { isRecord, shippedSchema, type JsonSchema } from '../core/shipped-schema.js';
+import { deref, walkSchema } from '../core/schema-walk.js';
+import { shippedSchema, type JsonSchema } from '../core/shipped-schema.js';
 import type { SourceSpan } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
 
@@ -43,5 +42,3 @@ export function rangeOf(...path: string[]): { min: number; max: number } {
   const min = typeof number.minimum === 'number' ? number.minimum : typeof number.exclusiveMinimum === 'number' ? number.exclusiveMinimum : 0;
   return { min, max: typeof number.maximum === 'number' ? number.maximum : Number.MAX_SAFE_INTEGER };
 }
-
-export { isRecord };

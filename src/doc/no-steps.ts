@@ -1,6 +1,6 @@
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { LineIndex, SourceSpan } from '../core/span.js';
-import { closest } from '../core/suggest.js';
+import { editDistance } from '../core/suggest.js';
 import type { Fence } from './markdown.js';
 
 /**
@@ -17,10 +17,16 @@ export interface Candidate {
   inTest: boolean;
 }
 
-/** A YAML block whose first top-level key is a near miss of `steps` (`step:`, `Steps:`, `stpes:`). */
+/**
+ * A YAML block whose first top-level key is a near miss of `steps` (`step:`, `Steps:`, `stpes:`): one
+ * edit away, or the same letters swapped. Narrow on purpose: YAML examples in docs (`stats:`) are not steps.
+ */
 export function nearMissOfSteps(fence: Fence): { key: string; offset: number } | undefined {
   const match = FIRST_KEY.exec(fence.content);
-  if (!match || match[1] === 'steps' || closest(match[1], ['steps']) !== 'steps') return undefined;
+  if (!match || match[1] === 'steps') return undefined;
+  const word = match[1].toLowerCase();
+  const anagram = [...word].sort().join('') === 'epsst';
+  if (editDistance(word, 'steps') > 1 && !anagram) return undefined;
   return { key: match[1], offset: fence.contentOffset + match.index };
 }
 
