@@ -1,4 +1,5 @@
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
+import type { SourceSpan } from '../core/span.js';
 
 export const SCHEMA_MODES = ['off', 'warn', 'strict'] as const;
 
@@ -6,11 +7,17 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function numberIn(value: unknown, key: string, min: number, max: number, diagnostics: Diagnostic[]): number | undefined {
+/**
+ * A number from the config after `${ENV}` was filled in, within the range the schema gives its key
+ * (written numbers were range-checked by the schema already; this catches `${ENV}` values).
+ */
+export function numberIn(value: unknown, key: string, range: { min: number; max: number }, diagnostics: Diagnostic[], span?: SourceSpan): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === 'string' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max) {
-    diagnostics.push(errorDiag('config-type', `\`${key}\` must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`));
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < range.min || n > range.max) {
+    diagnostics.push(errorDiag('config-type', `\`${key}\` must be a number from ${range.min} to ${range.max}, got ${JSON.stringify(value)}`, span, {
+      expected: `a number from ${range.min} to ${range.max}`,
+    }));
     return undefined;
   }
   return n;

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
-import { errorDiag, hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { DiagnosticsError } from '../core/errors.js';
 import type { ApiTarget, RunSettings, TokenProfile } from '../core/settings.js';
+import type { SourceSpan } from '../core/span.js';
 import { readConfigFile, readDotEnv } from './file.js';
 import type { SettingsFlags } from './flags.js';
-import { API_KEYS, booleanKey, readRateLimit, readRetryPolicy, unknownKeys } from './policy.js';
+import { booleanKey, readRateLimit, readRetryPolicy } from './policy.js';
+import { rangeOf } from './shape.js';
 import { isRecord, numberIn, pairs, SCHEMA_MODES } from './read.js';
 
 export interface ResolvedConfig {
@@ -20,32 +22,35 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
   const env = await readDotEnv(cwd, processEnv);
   const file = await readConfigFile(flags.config, cwd, env);
   const diagnostics = [...file.diagnostics];
-  const c = file.values;
+  // Shape errors (schema/config.schema.json) are reported once, with spans, as lint reports them:
+  // a file with errors is not read further (flags are still checked, so every mistake shows at once).
+  const c = hasErrors(file.diagnostics) ? {} : file.values;
+  const spanOf = file.spanOf;
+  const count = (key: 'concurrency' | 'timeoutMs' | 'maxBodyBytes') => numberIn(c[key], key, rangeOf(key), diagnostics, spanOf(key));
   const rootDir = cwd;
   const secrets: string[] = [...(Array.isArray(c.secrets) ? c.secrets.map(String) : [])];
   const settings: RunSettings = {
     rootDir,
     swaggerRoot: resolve(rootDir, typeof c.swaggerRoot === 'string' ? c.swaggerRoot : '.'),
-    apis: readApis(c, diagnostics),
-    tokens: readTokens(c.tokens, diagnostics),
+    apis: readApis(c, diagnostics, spanOf),
+    tokens: readTokens(c.tokens),
     defaultToken: typeof c.defaultToken === 'string' ? c.defaultToken : 'staff',
-    vars: readVars(c.vars, secrets, diagnostics),
+    vars: readVars(c.vars, secrets),
     params: isRecord(c.params) ? c.params : {},
     env,
     secrets,
     onBehalfOf: { header: 'X-On-Behalf-Of', ...(isRecord(c.onBehalfOf) ? (c.onBehalfOf as { header?: string; value?: string }) : {}) },
-    concurrency: numberIn(c.concurrency, 'concurrency', 1, 1024, diagnostics) ?? 4,
-    timeoutMs: numberIn(c.timeoutMs, 'timeoutMs', 1, 3_600_000, diagnostics) ?? 30_000,
-    maxBodyBytes: numberIn(c.maxBodyBytes, 'maxBodyBytes', 1, 2 ** 31, diagnostics) ?? 10 * 1024 * 1024,
-    retry: readRetryPolicy(c.retry, diagnostics),
-    includeSkipped: booleanKey(c.includeSkipped, 'includeSkipped', diagnostics) ?? false,
+    concurrency: count('concurrency') ?? 4,
+    timeoutMs: count('timeoutMs') ?? 30_000,
+    maxBodyBytes: count('maxBodyBytes') ?? 10 * 1024 * 1024,
+    retry: readRetryPolicy(c.retry, diagnostics, spanOf),
+    includeSkipped: booleanKey(c.includeSkipped, 'includeSkipped', diagnostics, spanOf) ?? false,
     dryRun: false,
-    allowDelete: booleanKey(c.allowDelete, 'allowDelete', diagnostics) ?? false,
+    allowDelete: booleanKey(c.allowDelete, 'allowDelete', diagnostics, spanOf) ?? false,
     schemaMode: SCHEMA_MODES.includes(c.schema as never) ? (c.schema as RunSettings['schemaMode']) : 'strict',
     filters: { tags: [], domains: [] },
     headers: isRecord(c.headers) ? Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, String(v)])) : {},
   };
-  if (c.schema !== undefined && !SCHEMA_MODES.includes(c.schema as never)) diagnostics.push(errorDiag('config-type', '`schema` must be off, warn or strict'));
   applyEnv(settings, env);
   applyFlags(settings, flags, diagnostics);
   for (const token of Object.values(settings.tokens)) settings.secrets.push(token.value);
@@ -54,15 +59,13 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
   return { settings, configPath: file.path, extras, warnings: diagnostics };
 }
 
-function readApis(c: Record<string, unknown>, diagnostics: Diagnostic[]): Record<string, ApiTarget> {
+/** Shapes were checked against the schema when the file was read; these readers only convert. */
+function readApis(c: Record<string, unknown>, diagnostics: Diagnostic[], spanOf: (path: string) => SourceSpan | undefined): Record<string, ApiTarget> {
   const apis: Record<string, ApiTarget> = { default: {}, fallback: {} };
-  const shared = readRateLimit(c.rateLimit, 'rateLimit', diagnostics);
-  if (c.apis !== undefined && !isRecord(c.apis)) diagnostics.push(errorDiag('config-type', '`apis` must map names to base URLs'));
+  const shared = readRateLimit(c.rateLimit, 'rateLimit', diagnostics, spanOf);
   for (const [name, value] of Object.entries(isRecord(c.apis) ? c.apis : {})) {
     const entry = typeof value === 'string' ? { baseUrl: value } : isRecord(value) ? value : {};
-    if (typeof value !== 'string' && !isRecord(value)) diagnostics.push(errorDiag('config-type', `\`apis.${name}\` must be a base URL or { baseUrl, rateLimit }`));
-    if (isRecord(value)) unknownKeys(value, API_KEYS, `apis.${name}`, diagnostics);
-    const limit = entry.rateLimit === undefined ? shared : readRateLimit(entry.rateLimit, `apis.${name}.rateLimit`, diagnostics);
+    const limit = entry.rateLimit === undefined ? shared : readRateLimit(entry.rateLimit, `apis.${name}.rateLimit`, diagnostics, spanOf);
     apis[name] = { baseUrl: typeof entry.baseUrl === 'string' ? entry.baseUrl : undefined, requestsPerSecond: limit.requestsPerSecond, maxConcurrent: limit.maxConcurrent };
   }
   for (const api of Object.values(apis)) {
@@ -72,9 +75,8 @@ function readApis(c: Record<string, unknown>, diagnostics: Diagnostic[]): Record
   return apis;
 }
 
-function readTokens(value: unknown, diagnostics: Diagnostic[]): Record<string, TokenProfile> {
+function readTokens(value: unknown): Record<string, TokenProfile> {
   const tokens: Record<string, TokenProfile> = {};
-  if (value !== undefined && !isRecord(value)) diagnostics.push(errorDiag('config-type', '`tokens` must map profile names to values'));
   for (const [name, v] of Object.entries(isRecord(value) ? value : {})) {
     if (isRecord(v)) tokens[name] = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
     else if (v !== null && v !== undefined) tokens[name] = { value: String(v), header: 'Authorization', scheme: 'Bearer' };
@@ -83,8 +85,7 @@ function readTokens(value: unknown, diagnostics: Diagnostic[]): Record<string, T
 }
 
 /** `{ value, secret: true }` marks a variable secret: its value is redacted everywhere. */
-function readVars(value: unknown, secrets: string[], diagnostics: Diagnostic[]): Record<string, unknown> {
-  if (value !== undefined && !isRecord(value)) diagnostics.push(errorDiag('config-type', '`vars` must map names to values'));
+function readVars(value: unknown, secrets: string[]): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(isRecord(value) ? value : {})) {
     if (isRecord(v) && 'value' in v && 'secret' in v) {

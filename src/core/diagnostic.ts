@@ -28,3 +28,8 @@ export function warningDiag(code: string, message: string, span?: SourceSpan, ex
 export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === 'error');
 }
+
+/** Worth knowing, never a failure (e.g. a step block kept as documentation). */
+export function infoDiag(code: string, message: string, span?: SourceSpan, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { code, severity: 'info', message, span, ...extra };
+}

@@ -1,8 +1,9 @@
-import { errorDiag, warningDiag, type Diagnostic } from '../core/diagnostic.js';
+import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { BodyPredicate, ExpectSpec, ExtractSource, HeaderPredicate, RetrySpec } from '../core/model.js';
 import type { SourceSpan } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
 import { jsonPathProblem } from './jsonpath-syntax.js';
+import { EXPECT_KEYS, PREDICATE_KEYS, PREDICATE_TYPES as TYPES } from './step-schema.js';
 import { asBoolean, asInteger, asNumber, isPlainObject } from './values.js';
 
 /** Spans of a step's keys and values by dotted path, and where diagnostics go. */
@@ -17,25 +18,16 @@ export function spanOf(ctx: StepContext, path: string): SourceSpan {
   return ctx.valueSpans[path] ?? ctx.keySpans[path] ?? ctx.fallback;
 }
 
-const EXPECT_KEYS = ['status', 'body', 'headers', 'maxMs', 'schema'];
-export const PREDICATE_KEYS = ['equals', 'notEquals', 'exists', 'matches', 'type', 'length', 'contains', 'oneOf', 'gt', 'gte', 'lt', 'lte'];
-const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
+export { PREDICATE_KEYS };
 
 export function readExpect(value: unknown, ctx: StepContext, at: string): ExpectSpec {
   const spec: ExpectSpec = { body: [], headers: [] };
   if (value === undefined || value === null) return spec;
   if (!isPlainObject(value)) {
-    ctx.diagnostics.push(errorDiag('expect-type', '`expect` must be a mapping', spanOf(ctx, at), { expected: 'status, body, headers, maxMs or schema' }));
+    ctx.diagnostics.push(errorDiag('expect-type', '`expect` must be a mapping', spanOf(ctx, at), { expected: EXPECT_KEYS.join(', ') }));
     return spec;
   }
-  for (const key of Object.keys(value)) {
-    if (!EXPECT_KEYS.includes(key)) {
-      ctx.diagnostics.push(warningDiag('unknown-expect-key', `unknown key \`${key}\` in expect`, spanOf(ctx, `${at}.${key}`), {
-        help: didYouMean(key, EXPECT_KEYS),
-        expected: EXPECT_KEYS.join(', '),
-      }));
-    }
-  }
+  // Unknown keys are reported by the schema check of the whole step (step-schema.ts).
   if (value.status !== undefined) spec.status = readStatus(value.status, ctx, `${at}.status`);
   if (value.body !== undefined) spec.body = readBodyPredicates(value.body, ctx, `${at}.body`);
   if (value.headers !== undefined) spec.headers = readHeaderPredicates(value.headers, ctx, `${at}.headers`);

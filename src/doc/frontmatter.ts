@@ -1,6 +1,7 @@
 import { errorDiag, warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { DocStatus, Endpoint, Frontmatter } from '../core/model.js';
 import type { LineIndex, SourceSpan } from '../core/span.js';
+import { checkFrontmatterShapes } from './frontmatter-shapes.js';
 import { YamlBlock } from './yaml-block.js';
 import { asBoolean, asInteger, asString, asStringList } from './values.js';
 
@@ -66,12 +67,15 @@ const STATUS: Record<string, DocStatus> = {
   deprecated: 'deprecated',
 };
 
-function normalise(raw: Record<string, unknown>, fm: Frontmatter, diags: Diagnostic[], file: string): void {
-  fm.raw = raw;
+function normalise(written: Record<string, unknown>, fm: Frontmatter, diags: Diagnostic[], file: string): void {
+  fm.raw = written;
+  // `expectedOutcome:` with nothing after it is absent, as the format's authors write it, not a type error.
+  const raw = Object.fromEntries(Object.entries(written).filter(([, value]) => value !== null));
   const at = (key: string): SourceSpan | undefined => fm.keySpans[key];
   const bad = (key: string, expected: string) =>
     diags.push(errorDiag('frontmatter-type', `frontmatter \`${key}\` has the wrong type`, at(key), { expected }));
 
+  diags.push(...checkFrontmatterShapes(raw, at));
   if (raw.endpoint !== undefined) fm.endpoint = parseEndpoint(raw.endpoint, at('endpoint') ?? { file, line: 1, col: 1 }, diags);
   fm.domain = asString(raw.domain);
   fm.tags = asStringList(raw.tags) ?? [];

@@ -1,15 +1,12 @@
-import { errorDiag, warningDiag } from '../core/diagnostic.js';
+import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { AnyStep, BodyKind, FileField, OnFail, Phase, Step, UseStep } from '../core/model.js';
 import type { SourceSpan } from '../core/span.js';
 import { didYouMean } from '../core/suggest.js';
 import { readExpect, readExtract, readRetry, spanOf, type StepContext } from './expect.js';
+import { checkStepShape } from './step-schema.js';
 import { asBoolean, asNumber, asString, asStringList, isPlainObject } from './values.js';
 
-export const STEP_KEYS = [
-  'id', 'description', 'name', 'method', 'path', 'url', 'params', 'query', 'headers', 'body', 'content_type',
-  'form_fields', 'file_fields', 'token', 'api', 'useFallbackApi', 'useFallback', 'x_on_behalf_of', 'extract',
-  'expect', 'onFail', 'skipReason', 'sleep', 'retry', 'needs', 'use',
-];
+export { STEP_KEYS } from './step-schema.js';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const ON_FAIL: OnFail[] = ['abort', 'skip', 'continue'];
 const BODY_KINDS: Record<string, BodyKind> = {
@@ -32,14 +29,21 @@ export function readStep({ raw, index, phase, span, ctx }: StepInput): AnyStep |
     ctx.diagnostics.push(errorDiag('step-type', 'a step must be a mapping of keys', span, { expected: '`- id: …` with method and path' }));
     return undefined;
   }
-  for (const key of Object.keys(raw)) {
-    if (!STEP_KEYS.includes(key)) {
-      ctx.diagnostics.push(warningDiag('unknown-step-key', `unknown step key \`${key}\``, ctx.keySpans[key] ?? span, {
-        help: didYouMean(key, STEP_KEYS),
-      }));
-    }
-  }
   const id = asString(raw.id) ?? `step_${index + 1}`;
+  const shape = checkStepShape(raw, id, { keySpans: ctx.keySpans, valueSpans: ctx.valueSpans, fallback: span });
+  const before = ctx.diagnostics.length;
+  const step = readKnownKeys(raw, id, { index, phase, span, ctx });
+  ctx.diagnostics.push(...withoutRepeats(shape, ctx.diagnostics.slice(before)));
+  return step;
+}
+
+/** A shape finding where the reader already said something precise at the same place adds nothing. */
+function withoutRepeats(shape: Diagnostic[], precise: Diagnostic[]): Diagnostic[] {
+  const places = new Set(precise.map((d) => `${d.span?.line}:${d.span?.col}`));
+  return shape.filter((d) => d.code !== 'step-schema' || !places.has(`${d.span?.line}:${d.span?.col}`));
+}
+
+function readKnownKeys(raw: Record<string, unknown>, id: string, { index, phase, span, ctx }: Omit<StepInput, 'raw'>): AnyStep {
   const common = {
     id, index, phase, span, raw,
     description: asString(raw.description ?? raw.name),
@@ -111,7 +115,7 @@ function readFileFields(value: unknown, ctx: StepContext): FileField[] | undefin
     if (!fieldName || !filePath) {
       ctx.diagnostics.push(errorDiag('file-field', 'each file field needs `field_name` and `file_path`', spanOf(ctx, `file_fields.${i}`)));
     } else {
-      out.push({ fieldName, filePath, contentType: isPlainObject(item) ? asString(item.content_type) : undefined, fileName: isPlainObject(item) ? asString(item.file_name) : undefined });
+      out.push({ fieldName, filePath, contentType: isPlainObject(item) ? asString(item.content_type) : undefined, fileName: isPlainObject(item) ? asString(item.file_name ?? item.filename) : undefined });
     }
   });
   return out;

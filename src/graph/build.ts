@@ -64,7 +64,8 @@ function resolveUseTarget(doc: Doc, step: import('../core/model.js').UseStep, op
     return undefined;
   }
   const built = buildGraph(target, options, chain);
-  const errors = built.diagnostics.filter((d) => d.severity === 'error');
+  // The used doc's own parse errors count too: a typo there must not quietly weaken the doc that uses it.
+  const errors = [...target.diagnostics, ...built.diagnostics].filter((d) => d.severity === 'error');
   if (errors.length) {
     diagnostics.push(errorDiag('use-invalid', `used doc \`${step.use}\` is invalid: ${errors[0].message}`, span));
     return undefined;

@@ -2,11 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap } from 'yaml';
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
-import { LineIndex, lineStartOffsets, type SourceSpan } from '../core/span.js';
-import { didYouMean } from '../core/suggest.js';
-import { CONFIG_KEYS } from '../config/keys.js';
+import { LineIndex, lineStartOffsets } from '../core/span.js';
+import { checkConfigShape } from '../config/shape.js';
 import { collectSpans, EmbeddedYaml } from '../doc/yaml-source.js';
-import { checkAgainst, shippedSchema } from './schema-check.js';
 
 export interface ConfigLint {
   /** Display path and text of the file, when there is one. */
@@ -18,7 +16,7 @@ export interface ConfigLint {
 
 const DEFAULT_NAMES = ['stepdoc.config.yaml', 'stepdoc.config.yml'];
 
-/** stepdoc.config.yaml against schema/config.schema.json, with spans. No file → nothing to say. */
+/** stepdoc.config.yaml against schema/config.schema.json, with spans (the check `run` makes). No file → nothing to say. */
 export async function lintConfig(explicit: string | undefined, cwd: string): Promise<ConfigLint> {
   const path = explicit ? resolve(cwd, explicit) : DEFAULT_NAMES.map((n) => resolve(cwd, n)).find((p) => existsSync(p));
   if (!path) return { diagnostics: [], values: {} };
@@ -40,18 +38,7 @@ export async function lintConfig(explicit: string | undefined, cwd: string): Pro
   }
   const { keySpans, valueSpans } = collectSpans(root, yaml);
   const values = (yaml.toJS() ?? {}) as Record<string, unknown>;
-  const schema = shippedSchema('config.schema.json');
-  const fallback: SourceSpan = { file: display, line: 1, col: 1 };
-  for (const finding of checkAgainst(schema, schema, values)) {
-    const span = keySpans[finding.path] ?? valueSpans[finding.path] ?? fallback;
-    if (finding.unknownKey) {
-      const { key, allowed } = finding.unknownKey;
-      const candidates = finding.path.includes('.') ? allowed : Object.keys(CONFIG_KEYS);
-      diagnostics.push(errorDiag('config-unknown-key', `unknown config key \`${finding.path}\``, span, { help: didYouMean(key, candidates) ?? `known keys: ${candidates.join(', ')}` }));
-    } else {
-      diagnostics.push(errorDiag('config-schema', `config \`${finding.path}\` has the wrong shape`, span, { expected: finding.expected }));
-    }
-  }
+  diagnostics.push(...checkConfigShape(values, { keySpans, valueSpans, fallback: { file: display, line: 1, col: 1 } }));
   return { file, diagnostics, values };
 }
 

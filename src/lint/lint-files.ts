@@ -7,7 +7,6 @@ import { parseDoc } from '../doc/parse.js';
 import { buildGraph } from '../graph/build.js';
 import { knownVariableNames } from '../graph/known-variables.js';
 import { checkFrontmatter } from './frontmatter-rules.js';
-import { createStepSchemaCheck } from './step-schema.js';
 import { createSwaggerCheck } from './swagger-rules.js';
 
 /** What linting a set of files needs; plain data, so a worker thread can receive it. */
@@ -30,8 +29,8 @@ export interface FilesResult {
 }
 
 /**
- * Lints files one by one: parse, graph analysis (as `run`), frontmatter rules, the steps schema,
- * swagger checks. Each doc is dropped once checked, which keeps the heap (and GC time) small.
+ * Lints files one by one: parse (steps checked against the steps schema, as in `run`), graph
+ * analysis (as `run`), frontmatter rules, swagger checks. Each doc is dropped once checked, which keeps the heap (and GC time) small.
  */
 export async function lintFiles(job: FilesJob): Promise<FilesResult> {
   const explicit = new Set(job.explicit);
@@ -39,17 +38,15 @@ export async function lintFiles(job: FilesJob): Promise<FilesResult> {
   const used = new DocCache(job.cwd);
   const resolveUse = (from: Doc, target: string) => used.resolveUse(from, target);
   const checkSwagger = createSwaggerCheck({ rootDir: job.cwd, swaggerRoot: job.swaggerRoot, schemaMode: job.schemaMode });
-  const checkSteps = createStepSchemaCheck();
   const result: FilesResult = { diagnostics: [], docs: 0, sources: [] };
   for (const file of job.files) {
     const doc = parse(readText(file), file, job.cwd);
     if (!doc || !(explicit.has(file) || isEndpointDoc(doc))) continue;
     result.docs++;
-    // The schema is the one source of truth for keys; the parser's own unknown-key warnings are dropped.
-    const own = withoutNoise(doc.diagnostics.filter((d) => d.code !== 'unknown-step-key' && d.code !== 'unknown-expect-key'));
+    // The parser checked the steps against schema/steps.schema.json, exactly as for `run`.
+    const own = withoutNoise([...doc.diagnostics]);
     own.push(...buildGraph(doc, { knownVariables: knownVariableNames(job.vars, doc), resolveUse }).diagnostics);
     own.push(...checkFrontmatter(doc));
-    own.push(...checkSteps(doc));
     if (doc.frontmatter.swagger) own.push(...(await checkSwagger(doc)));
     if (own.length > 0) {
       result.diagnostics.push(...own);

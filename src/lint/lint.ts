@@ -7,7 +7,7 @@ import type { LintOptions, LintReport } from './types.js';
 
 /**
  * `stepdoc lint`: the parse and graph analysis `run` does (same diagnostics), plus checks only a
- * linter can afford: step blocks against the shipped JSON Schema, frontmatter shapes and dates,
+ * linter can afford: frontmatter shapes and dates,
  * swagger files, operations and literal bodies, the config file. Nothing is sent anywhere.
  */
 export async function lint(options: LintOptions): Promise<LintReport> {
@@ -48,18 +48,13 @@ function knownVars(values: Record<string, unknown>, options: LintOptions): Recor
   return vars;
 }
 
-/** The same finding reached twice (the parser and the schema, a used doc twice) is shown once; the first wins. */
+/** The same finding reached twice (a used doc twice) is shown once; the first wins. */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
-  const places = new Map<string, string>();
   return diagnostics.filter((d) => {
     const key = `${d.code}\u0000${d.span?.file}:${d.span?.line}:${d.span?.col}\u0000${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    if (d.code === 'step-schema' && d.span) {
-      // A shape error where the parser already said something precise at the same place adds nothing.
-      if (places.has(`${d.span.file}:${d.span.line}:${d.span.col}`)) return false;
-    } else if (d.span) places.set(`${d.span.file}:${d.span.line}:${d.span.col}`, d.code);
     return true;
   });
 }

@@ -6,7 +6,7 @@ import { runCli } from '../support/cli.js';
 
 let project: string;
 
-/** 2,400 small docs, every 100th with an unknown variable, every 150th with an unknown step key. */
+/** 2,400 small docs, every 100th with an unknown variable, every 150th with an unknown step key (an error). */
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'stepdoc-lint-threads-'));
   for (let i = 0; i < 2400; i++) {
@@ -27,7 +27,7 @@ describe('lint --threads', () => {
   it('reports exactly what one thread reports, in the same order (built CLI)', async () => {
     const one = await runCli(['lint', 'scenarios'], { cwd: project });
     const two = await runCli(['lint', 'scenarios', '--threads', '2'], { cwd: project });
-    expect(one.stdout.trim().split('\n').pop()).toBe('24 errors, 16 warnings in 2400 docs');
+    expect(one.stdout.trim().split('\n').pop()).toBe('40 errors, 0 warnings in 2400 docs');
     expect(one.code).toBe(2);
     expect(two.stdout).toBe(one.stdout);
     expect(two.code).toBe(2);

@@ -40,6 +40,22 @@ describe('settings: defaults → file → env → flags', () => {
     expect(diags.find((d) => d.code === 'usage')?.message).toContain('--token staff: expected PROFILE=VALUE');
   });
 
+  it('checks the file through the schema with spans, as lint does: concurrency 5000 is one error', async () => {
+    const error = await resolveSettings({}, project('apis:\n  default: "http://127.0.0.1:9"\nconcurrency: 5000\n'), {}).catch((e) => e);
+    expect(error).toBeInstanceOf(DiagnosticsError);
+    const diags = (error as DiagnosticsError).diagnostics;
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ code: 'config-schema', span: { line: 3, col: 1 } });
+    expect(diags[0].expected).toContain('from 1 to 1024');
+  });
+
+  it('allows x- keys at every level, and range-checks numbers that come from ${ENV} with a span', async () => {
+    const { settings } = await resolveSettings({}, project('x-team: a\nretry:\n  attempts: 2\n  x-why: flaky\n'), {});
+    expect(settings.retry.attempts).toBe(2);
+    const error = await resolveSettings({}, project('concurrency: "${CONC}"\n'), { CONC: '5000' }).catch((e) => e);
+    expect((error as DiagnosticsError).diagnostics).toEqual([expect.objectContaining({ code: 'config-type', span: expect.objectContaining({ line: 1 }) })]);
+  });
+
   it('uses ${NAME:-default} when the variable is not set', async () => {
     const { settings } = await resolveSettings({}, project('apis:\n  default: "${API:-http://127.0.0.1:9}"\n'), {});
     expect(settings.apis.default.baseUrl).toBe('http://127.0.0.1:9');

@@ -59,10 +59,10 @@ describe('CommonMark fences', () => {
     expect(blocks.map((b) => b.kind)).toEqual(['fence', 'heading']);
   });
 
-  it('ignores json, ruby and yaml blocks without steps', () => {
+  it('ignores json, ruby and yaml blocks without steps (and says the doc has none)', () => {
     const doc = parseDoc(text('```json\n{"steps": []}\n```\n```yaml\nfoo: 1\n```\n'), 'x.md');
     expect(doc.steps).toEqual([]);
-    expect(doc.diagnostics).toEqual([]);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['no-steps']);
   });
 
   it('takes the phase from the innermost heading that names one', () => {
@@ -110,8 +110,55 @@ describe('frontmatter and step diagnostics', () => {
   });
 });
 
+describe('one input model: the step schema, phases, docs without steps', () => {
+  const doc = (body: string, front = 'endpoint: "POST /a"') => parseDoc(`---\n${front}\n---\n# Title\n${body}`, 'x.md');
+  const codes = (body: string, front?: string) => doc(body, front).diagnostics.map((d) => `${d.severity}:${d.code}`);
+
+  it('makes unknown keys errors in steps, expect, retry and extract, with did-you-mean and spans', () => {
+    const parsed = doc('## Test Request\n```yaml\nsteps:\n  - id: a\n    path: /a\n    metod: POST\n    retry: { attemps: 2 }\n    extract:\n      v: { jsonpth: "$.a" }\n    expect:\n      stauts: 200\n```\n');
+    const byCode = Object.fromEntries(parsed.diagnostics.map((d) => [d.code, d]));
+    expect(byCode['unknown-step-key']).toMatchObject({ severity: 'error', help: 'did you mean `method`?', span: { line: 10, col: 5 } });
+    expect(byCode['unknown-retry-key']).toMatchObject({ severity: 'error', help: 'did you mean `attempts`?' });
+    expect(byCode['unknown-extract-key']).toMatchObject({ severity: 'error', help: 'did you mean `jsonpath`?' });
+    expect(byCode['unknown-expect-key']).toMatchObject({ severity: 'error', help: 'did you mean `status`?', span: { line: 15 } });
+  });
+
+  it('allows x- keys in steps, expect, retry, extract and next to steps:', () => {
+    expect(codes('## Test Request\n```yaml\nx-owner: me\nsteps:\n  - id: a\n    path: /a\n    x-note: 1\n    retry: { attempts: 2, x-why: slow }\n    extract:\n      v: { jsonpath: "$.a", x-n: 1 }\n    expect:\n      x-ticket: T-1\n```\n')).toEqual([]);
+  });
+
+  it('says no-steps for a step: block, a json Test Request and a doc without blocks', () => {
+    const step = doc('## Test Request\n```yaml\nstep:\n  - id: a\n    path: /a\n```\n').diagnostics;
+    expect(step.map((d) => [d.code, d.help, d.span?.line])).toEqual([['no-steps', 'did you mean `steps:`?', 7]]);
+    expect(codes('## Test Request\n```json\n{"path": "/a"}\n```\n')).toEqual(['error:no-steps']);
+    expect(codes('## Summary\nProse only.\n')).toEqual(['error:no-steps']);
+    // A misspelt block next to valid ones would be dropped silently: an error too.
+    expect(codes('## Prerequisites\n```yaml\nsteps:\n  - path: /s\n```\n## Test Request\n```yaml\nStep:\n  - path: /a\n```\n')).toEqual(['error:no-steps']);
+  });
+
+  it('keeps blocks under non-phase sections as documentation (info, not run, no duplicate ids)', () => {
+    const parsed = doc('## Test Request\n```yaml\nsteps:\n  - id: a\n    path: /a\n```\n## Alternative: the legacy route\n```yaml\nsteps:\n  - id: a\n    path: /legacy\n```\n### Example\n```yaml\nsteps:\n  - id: a\n```\n');
+    expect(parsed.steps.map((s) => (s as Step).path)).toEqual(['/a']);
+    expect(parsed.diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual(['info:documentation-block', 'info:documentation-block']);
+    // Under the title alone, a block is the test.
+    expect(doc('```yaml\nsteps:\n  - path: /t\n```\n').steps.map((s) => s.phase)).toEqual(['test']);
+  });
+
+  it('reads an empty frontmatter value as absent, and rejects a value of the wrong shape', () => {
+    const parsed = doc('## Test Request\n```yaml\nsteps:\n  - path: /a\n```\n', 'endpoint: "POST /a"\nexpectedOutcome:\ntags:\n');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.frontmatter.expectedOutcome).toBeUndefined();
+    expect(codes('## Test Request\n```yaml\nsteps:\n  - path: /a\n```\n', 'endpoint: "POST /a"\ntags: 5')).toEqual(['error:frontmatter-type']);
+  });
+});
+
 describe('the vcita corpus', () => {
   const files = walk(join(SHARED, 'corpus/vcita/workflows'));
+
+  it('has no unknown keys in any step (the schema knows every key the authors use)', () => {
+    const unknown = files.flatMap((file) => parseDoc(readFileSync(file, 'utf8'), file).diagnostics.filter((d) => d.code.startsWith('unknown-') && d.code.endsWith('-key')));
+    expect(unknown).toEqual([]);
+  });
 
   it('parses all 184 docs without an exception', () => {
     const counts: Record<string, number> = {};

@@ -46,6 +46,14 @@ describe('step graph analysis', () => {
     expect(build(b, { 'a.md': a, 'b.md': b }).diagnostics.map((x) => x.message).join()).toMatch(/cycle/);
   });
 
+  it('refuses a used doc with a parse error (a typo there must not weaken the doc that uses it)', () => {
+    const shared = doc('  - id: s\n    path: /s\n    expct: { status: 500 }\n', '/d/shared.md');
+    expect(shared.diagnostics.map((d) => d.code)).toEqual(['unknown-step-key']);
+    const user = doc('  - use: shared.md\n  - id: t\n    path: /t\n');
+    const diag = build(user, { 'shared.md': shared }).diagnostics.find((d) => d.code === 'use-invalid');
+    expect(diag?.message).toContain('unknown step key `expct`');
+  });
+
   it('reports a template with an unknown filter at its line', () => {
     const diag = build(doc('  - id: a\n    path: "/a/{{ timestamp | slise: -4 }}"\n')).diagnostics[0];
     expect(diag).toMatchObject({ code: 'unknown-filter', help: 'did you mean `slice`?', span: { line: 8 } });

@@ -1,0 +1,44 @@
+import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
+import { deref, walkSchema } from '../core/schema-walk.js';
+import { shippedSchema, type JsonSchema } from '../core/shipped-schema.js';
+import type { SourceSpan } from '../core/span.js';
+import { didYouMean } from '../core/suggest.js';
+
+/**
+ * The config file against schema/config.schema.json, with spans: run (config/file.ts) and lint
+ * (lint/config-lint.ts) both call this, so they give one verdict on the same file. It checks the
+ * values as written (before `${ENV}` is filled in), which is also what editors see.
+ */
+const root = shippedSchema('config.schema.json');
+
+export interface ConfigSpans {
+  keySpans: Record<string, SourceSpan>;
+  valueSpans: Record<string, SourceSpan>;
+  fallback: SourceSpan;
+}
+
+export function checkConfigShape(values: Record<string, unknown>, spans: ConfigSpans): Diagnostic[] {
+  return walkSchema(root, root, values).map((finding) => {
+    if (finding.unknownKey) {
+      const { key, allowed } = finding.unknownKey;
+      return errorDiag('config-unknown-key', `unknown config key \`${finding.path}\``, spans.keySpans[finding.path] ?? spans.fallback, {
+        help: didYouMean(key, allowed) ?? `known keys: ${allowed.join(', ')}`,
+      });
+    }
+    const span = spans.keySpans[finding.path] ?? spans.valueSpans[finding.path] ?? spans.fallback;
+    return errorDiag('config-schema', `config \`${finding.path}\` has the wrong shape`, span, { expected: finding.expected });
+  });
+}
+
+/**
+ * The numeric range the schema gives a key (e.g. `['retry', 'attempts']`), for values that only
+ * become numbers once `${ENV}` is filled in.
+ */
+export function rangeOf(...path: string[]): { min: number; max: number } {
+  let s: JsonSchema = root;
+  for (const key of path) s = deref(root, (deref(root, s).properties as Record<string, JsonSchema>)[key]);
+  const branches = (s.oneOf ?? [s]) as JsonSchema[];
+  const number = branches.map((b) => deref(root, b)).find((b) => b.type === 'number' || b.type === 'integer') ?? {};
+  const min = typeof number.minimum === 'number' ? number.minimum : typeof number.exclusiveMinimum === 'number' ? number.exclusiveMinimum : 0;
+  return { min, max: typeof number.maximum === 'number' ? number.maximum : Number.MAX_SAFE_INTEGER };
+}
