@@ -21,14 +21,22 @@ export async function startMockTarget(
   settings: RunSettings,
   options: MockTargetOptions = {},
 ): Promise<{ settings: RunSettings; url: string; close(): Promise<void> }> {
-  const [{ loadSpec }, { startMock }, { apiBaseUrl }] = await Promise.all([
+  const [{ loadSpec }, { startMock }, { apiBaseUrl }, { mockSpecFiles, missingRouteExplainer }, { resolveSwaggerPath }] = await Promise.all([
     import('../openapi/load.js'),
     import('../mock/server.js'),
     import('../mock/api-prefix.js'),
+    import('../mock/spec-set.js'),
+    import('../openapi/resolve-path.js'),
   ]);
-  const unique = [...new Set(specFiles)];
-  const specs = await Promise.all(unique.map((file) => loadSpec(file)));
-  const mock = await startMock({ specs, strictState: options.strictState, seed: options.seed, onRequest: options.onRequest });
+  const unique = mockSpecFiles(specFiles, settings.swaggerRoot, settings.mockSpecs);
+  const specs = await Promise.all(unique.map((file) => loadSpec(file, { remoteRefs: settings.remoteRefs })));
+  const byFile = new Map(specs.map((spec) => [spec.file, spec]));
+  const specForHint = (hint: string) => {
+    const file = resolveSwaggerPath(hint, settings).file;
+    return file === undefined ? undefined : byFile.get(file);
+  };
+  const explainMissing = missingRouteExplainer(unique, settings.swaggerRoot);
+  const mock = await startMock({ specs, strictState: options.strictState, seed: options.seed, onRequest: options.onRequest, specForHint, explainMissing });
   const apis = withDefaults<ApiTarget>({}, (name) => ({ baseUrl: apiBaseUrl(mock.url, name) }));
   for (const name of new Set(['default', 'fallback', ...Object.keys(settings.apis)])) {
     apis[name] = { ...settings.apis[name], baseUrl: apiBaseUrl(mock.url, name), requestsPerSecond: undefined };

@@ -22,6 +22,8 @@ export const CONFIG_KEYS = {
   includeSkipped: 'run docs whose status is skip/skipped',
   reporters: 'default reporters (console, json, junit, html, github)',
   reportDir: 'where reports are written (default reports/)',
+  remoteRefs: 'remote $ref URL prefixes mapped to local folders (relative to the config file)',
+  mock: '{ specs: [globs relative to swaggerRoot] } every matching spec is served by the mock',
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { DiagnosticsError } from '../core/errors.js';
 import type { ApiTarget, RunSettings, TokenProfile } from '../core/settings.js';
@@ -6,6 +6,7 @@ import { readConfigFile, readDotEnv } from './file.js';
 import type { SettingsFlags } from './flags.js';
 import { API_KEYS, booleanKey, readRateLimit, readRetryPolicy, unknownKeys } from './policy.js';
 import { isRecord, numberIn, pairs, SCHEMA_MODES } from './read.js';
+import { readMockSpecs, readRemoteRefs } from './project-paths.js';
 
 export interface ResolvedConfig {
   settings: RunSettings;
@@ -22,10 +23,12 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
   const diagnostics = [...file.diagnostics];
   const c = file.values;
   const rootDir = cwd;
+  // Paths written in a config file are relative to that file, so `--config elsewhere/…` works from any cwd.
+  const configDir = file.path ? dirname(file.path) : cwd;
   const secrets: string[] = [...(Array.isArray(c.secrets) ? c.secrets.map(String) : [])];
   const settings: RunSettings = {
     rootDir,
-    swaggerRoot: resolve(rootDir, typeof c.swaggerRoot === 'string' ? c.swaggerRoot : '.'),
+    swaggerRoot: typeof c.swaggerRoot === 'string' ? resolve(configDir, c.swaggerRoot) : rootDir,
     apis: readApis(c, diagnostics),
     tokens: readTokens(c.tokens, diagnostics),
     defaultToken: typeof c.defaultToken === 'string' ? c.defaultToken : 'staff',
@@ -44,6 +47,8 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
     schemaMode: SCHEMA_MODES.includes(c.schema as never) ? (c.schema as RunSettings['schemaMode']) : 'strict',
     filters: { tags: [], domains: [] },
     headers: isRecord(c.headers) ? Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, String(v)])) : {},
+    remoteRefs: readRemoteRefs(c.remoteRefs, configDir, diagnostics),
+    mockSpecs: readMockSpecs(c.mock, diagnostics),
   };
   if (c.schema !== undefined && !SCHEMA_MODES.includes(c.schema as never)) diagnostics.push(errorDiag('config-type', '`schema` must be off, warn or strict'));
   applyEnv(settings, env);
@@ -76,7 +81,10 @@ function readTokens(value: unknown, diagnostics: Diagnostic[]): Record<string, T
   const tokens: Record<string, TokenProfile> = {};
   if (value !== undefined && !isRecord(value)) diagnostics.push(errorDiag('config-type', '`tokens` must map profile names to values'));
   for (const [name, v] of Object.entries(isRecord(value) ? value : {})) {
-    if (isRecord(v)) tokens[name] = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
+    if (isRecord(v)) {
+      tokens[name] = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
+      if (isRecord(v.headers)) tokens[name].headers = Object.fromEntries(Object.entries(v.headers).map(([k, h]) => [k, String(h)]));
+    }
     else if (v !== null && v !== undefined) tokens[name] = { value: String(v), header: 'Authorization', scheme: 'Bearer' };
   }
   return tokens;
@@ -134,5 +142,5 @@ function applyFlags(settings: RunSettings, flags: SettingsFlags, diagnostics: Di
 
 function setToken(settings: RunSettings, name: string, value: string): void {
   const existing = settings.tokens[name];
-  settings.tokens[name] = { header: existing?.header ?? 'Authorization', scheme: existing?.scheme ?? 'Bearer', value };
+  settings.tokens[name] = { header: existing?.header ?? 'Authorization', scheme: existing?.scheme ?? 'Bearer', value, ...(existing?.headers ? { headers: existing.headers } : {}) };
 }

@@ -19,6 +19,11 @@ export interface HttpRequest {
   api?: string;
   /** Headers carrying credentials (the token profile's), dropped on a redirect to another origin. */
   sensitiveHeaders?: string[];
+  /**
+   * `run --mock` only: the requesting doc's `swagger:` value, sent as `x-stepdoc-spec` so the mock answers
+   * from the doc's own spec first. Added when sending, so it is never part of a report.
+   */
+  specHint?: string;
 }
 
 export interface HttpResponse {

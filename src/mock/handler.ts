@@ -23,7 +23,17 @@ export interface HandlerOptions {
   checkResponse?: (spec: LoadedSpec, operation: Operation, status: number, body: unknown) => boolean;
   strictState?: boolean;
   seed?: number;
+  /**
+   * The spec a request's `x-stepdoc-spec` hint names (run --mock sends the doc's `swagger:` value):
+   * that spec answers the doc's operations first, whatever else is served.
+   */
+  specForHint?: (hint: string) => LoadedSpec | undefined;
+  /** Why no served spec matches (e.g. "declared in swagger/x.json, which the mock does not serve"). */
+  explainMissing?: (method: string, path: string) => string | undefined;
 }
+
+/** The request header that names the requesting doc's own spec (never shown in reports). */
+export const SPEC_HINT_HEADER = 'x-stepdoc-spec';
 
 interface Prepared {
   extension: MockExtension;
@@ -47,11 +57,18 @@ export class MockHandler {
     for (const route of this.router.routes) this.prepare(route.operation, route.spec);
   }
 
+  /** Served specs, in the order given. */
+  get specs(): readonly LoadedSpec[] {
+    return this.options.specs;
+  }
+
   handle(request: MockRequest): Reply {
     const { api, path } = splitApi(request.path);
     request.path = path;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    const match = this.router.match(method, path);
+    const hint = request.headers[SPEC_HINT_HEADER];
+    const preferred = hint ? this.options.specForHint?.(safeDecode(hint)) : undefined;
+    const match = this.router.match(method, path, preferred);
     const prepared = match && this.prepare(match.route.operation, match.route.spec);
     if (match && prepared?.extension.apis && !prepared.extension.apis.includes(api)) {
       // Served elsewhere (the fallback API only): the operation's own 404 when it declares one.
@@ -60,7 +77,10 @@ export class MockHandler {
       problem.detail = `${request.method} ${path} is not served on the \`${api}\` API (${prepared.extension.apis.join(', ')} only)`;
       return problemReply(problem);
     }
-    if (!match || !prepared) return problemReply(notFoundProblem(request.method, path, this.router.closest(method, path)));
+    if (!match || !prepared) {
+      const why = this.options.explainMissing?.(method, path) ?? `no served spec declares ${method} ${path}`;
+      return problemReply(notFoundProblem(request.method, path, this.router.closest(method, path), why));
+    }
     request.params = match.params;
     const operation = match.route.operation;
     const violations = validateRequest(operation, request, (...args) => this.options.check(match.route.spec, ...args));
@@ -147,5 +167,13 @@ export class MockHandler {
       this.prepared.set(operation, prepared);
     }
     return prepared;
+  }
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
   }
 }

@@ -8,6 +8,8 @@ export interface Route {
   operation: Operation;
   spec: LoadedSpec;
   segments: Segment[];
+  /** Served without the spec's basePath/server prefix (docs often leave it out): a literal declaration beats it. */
+  stripped: boolean;
 }
 
 interface Segment {
@@ -30,28 +32,46 @@ export class Router {
     for (const spec of specs) {
       for (const operation of spec.operations) {
         const prefixes = operation.prefixes.length > 0 ? operation.prefixes : [''];
+        const prefixed = prefixes.some((p) => p !== '');
         for (const prefix of prefixes) {
           const path = normalisePath(joinPath(prefix, operation.path));
           const method = operation.method.toUpperCase();
-          const key = `${method} ${path.replace(/\{[^}]*\}/g, '{}')}`;
-          if (seen.has(key)) continue; // first spec wins when two declare the same route
+          // Within one spec the first declaration wins; each spec keeps its own routes (a doc's spec answers first).
+          const key = `${spec.file} ${method} ${path.replace(/\{[^}]*\}/g, '{}')}`;
+          if (seen.has(key)) continue;
           seen.add(key);
-          this.routes.push({ method, path, operation, spec, segments: compile(path) });
+          this.routes.push({ method, path, operation, spec, segments: compile(path), stripped: prefixed && prefix === '' });
         }
       }
     }
   }
 
-  /** The most specific route for a request: literal segments beat templates, earlier declarations break ties. */
-  match(method: string, rawPath: string): RouteMatch | undefined {
+  /**
+   * The route for a request. Routes of `preferred` (the requesting doc's own spec) come first; then a
+   * literal declaration beats a basePath-stripped one; then literal segments beat templates; then
+   * the earlier spec (the order specs were given in) wins.
+   */
+  match(method: string, rawPath: string, preferred?: LoadedSpec): RouteMatch | undefined {
     const parts = splitPath(rawPath);
-    let best: { match: RouteMatch; score: number } | undefined;
+    let best: { match: RouteMatch; rank: number } | undefined;
     for (const route of this.routes) {
       if (route.method !== method.toUpperCase() || route.segments.length !== parts.length) continue;
       const matched = matchSegments(route.segments, parts);
-      if (matched && (!best || matched.score > best.score)) best = { match: { route, params: matched.params }, score: matched.score };
+      if (!matched) continue;
+      const rank = (route.spec === preferred ? 4096 : 0) + (route.stripped ? 0 : 1024) + matched.score;
+      if (!best || rank > best.rank) best = { match: { route, params: matched.params }, rank };
     }
     return best?.match;
+  }
+
+  /** Specs (other than `except`) that declare a route for this method and path: for the 404's explanation. */
+  declaredIn(method: string, rawPath: string): LoadedSpec[] {
+    const parts = splitPath(rawPath);
+    const specs = new Set<LoadedSpec>();
+    for (const route of this.routes) {
+      if (route.method === method.toUpperCase() && route.segments.length === parts.length && matchSegments(route.segments, parts)) specs.add(route.spec);
+    }
+    return [...specs];
   }
 
   /** Routes closest to an unknown request, for the 404 body: same path other method first, then by edit distance. */

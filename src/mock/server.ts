@@ -23,6 +23,9 @@ export interface MockOptions {
   strictState?: boolean;
   seed?: number;
   onRequest?: (log: MockRequestLog) => void;
+  /** See HandlerOptions: the doc's own spec first, and why a route is missing. */
+  specForHint?: (hint: string) => LoadedSpec | undefined;
+  explainMissing?: (method: string, path: string) => string | undefined;
 }
 
 export interface RunningMock {
@@ -39,6 +42,8 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
     specs: options.specs,
     strictState: options.strictState,
     seed: options.seed,
+    specForHint: options.specForHint,
+    explainMissing: options.explainMissing,
     check: (spec, operation, mediaType, body) => validators.get(spec)!.validateRequest(operation, mediaType, body),
     checkResponse: (spec, operation, status, body) =>
       validators.get(spec)!.validateResponse(operation, status, 'application/json', body).violations.length === 0,

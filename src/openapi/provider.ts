@@ -39,7 +39,7 @@ export function createValidationProvider(settings: RunSettings): ValidationProvi
     const span = doc.frontmatter.keySpans.swagger;
     const location = resolveSwaggerPath(value, settings, span);
     if (!location.file) return inactive(location.diagnostics);
-    const load = await loadSpecCached(location.file);
+    const load = await loadSpecCached(location.file, settings.remoteRefs);
     if (!load.spec) return inactive(load.diagnostics.map((d) => ({ ...d, span: d.span ?? span })));
     const spec = load.spec;
     const validator = await validatorFor(spec);

@@ -63,7 +63,7 @@ function sharedTail(a: string[], b: string[]): number {
 }
 
 /** Spec-like files under a folder, listed once per process. */
-function listSpecFiles(root: string): string[] {
+export function listSpecFiles(root: string): string[] {
   const cached = listings.get(root);
   if (cached) return cached;
   const out: string[] = [];
