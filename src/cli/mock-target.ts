@@ -63,7 +63,7 @@ function withDefaults<T>(record: Record<string, T>, make: (name: string) => T): 
 }
 
 /**
- * The swagger files of some docs, resolved like the runner does (project root, then `swaggerRoot`).
+ * The swagger files of some docs, resolved like the runner does (`swaggerRoot`, then the project root).
  * Docs without `swagger:` or with a file that does not exist add nothing; their diagnostics come back.
  */
 export async function specFilesOfDocs(
