@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { ApiTarget, RunSettings, TokenProfile } from '../core/settings.js';
 import type { MockRequestLog } from '../mock/server.js';
 
@@ -20,7 +20,7 @@ export async function startMockTarget(
   specFiles: string[],
   settings: RunSettings,
   options: MockTargetOptions = {},
-): Promise<{ settings: RunSettings; url: string; close(): Promise<void> }> {
+): Promise<{ settings: RunSettings; url: string; close(): Promise<void>; warnings(): Diagnostic[] }> {
   const [{ loadSpec }, { startMock }, { apiBaseUrl }, { mockSpecFiles, missingRouteExplainer }, { resolveSwaggerPath }] = await Promise.all([
     import('../openapi/load.js'),
     import('../mock/server.js'),
@@ -36,7 +36,9 @@ export async function startMockTarget(
     return file === undefined ? undefined : byFile.get(file);
   };
   const explainMissing = missingRouteExplainer(unique, settings.swaggerRoot);
-  const mock = await startMock({ specs, strictState: options.strictState, seed: options.seed, onRequest: options.onRequest, specForHint, explainMissing });
+  const warnings: Diagnostic[] = specs.flatMap((spec) => spec.warnings.filter((w) => w.code === 'spec-remote-ref' || w.code === 'spec-broken-ref'));
+  const onWarning = (message: string) => warnings.push(warningDiag('mock-example-invalid', message));
+  const mock = await startMock({ specs, strictState: options.strictState, seed: options.seed, onRequest: options.onRequest, specForHint, explainMissing, onWarning });
   const apis = withDefaults<ApiTarget>({}, (name) => ({ baseUrl: apiBaseUrl(mock.url, name) }));
   for (const name of new Set(['default', 'fallback', ...Object.keys(settings.apis)])) {
     apis[name] = { ...settings.apis[name], baseUrl: apiBaseUrl(mock.url, name), requestsPerSecond: undefined };
@@ -44,7 +46,7 @@ export async function startMockTarget(
   const placeholder = (): TokenProfile => ({ value: MOCK_TOKEN, header: 'Authorization', scheme: 'Bearer' });
   const tokens = withDefaults<TokenProfile>({}, placeholder);
   for (const [name, profile] of Object.entries(settings.tokens)) tokens[name] = { ...profile, value: MOCK_TOKEN };
-  return { settings: { ...settings, apis, tokens }, url: mock.url, close: () => mock.close() };
+  return { settings: { ...settings, apis, tokens }, url: mock.url, close: () => mock.close(), warnings: () => warnings };
 }
 
 /**

@@ -5,7 +5,7 @@ import { createSpecValidator, type SpecValidator } from '../openapi/validate.js'
 import { MockHandler } from './handler.js';
 import { badRequestProblem, internalProblem } from './problem.js';
 import { MalformedBodyError, readRequest } from './request.js';
-import { problemReply, type Reply } from './respond.js';
+import { problemReply, stripInternalKeys, type Reply } from './respond.js';
 
 export interface MockRequestLog {
   method: string;
@@ -26,6 +26,8 @@ export interface MockOptions {
   /** See HandlerOptions: the doc's own spec first, and why a route is missing. */
   specForHint?: (hint: string) => LoadedSpec | undefined;
   explainMissing?: (method: string, path: string) => string | undefined;
+  /** Told once per message: examples that break their schema, … */
+  onWarning?: (message: string) => void;
 }
 
 export interface RunningMock {
@@ -48,8 +50,14 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
     checkResponse: (spec, operation, status, body) =>
       validators.get(spec)!.validateResponse(operation, status, 'application/json', body).violations.length === 0,
   });
+  const warned = new Set<string>();
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    options.onWarning?.(message);
+  };
   const server = createServer({ keepAlive: true }, (req, res) => {
-    void serve(handler, req, res, options.onRequest);
+    void serve(handler, req, res, options.onRequest, warn);
   });
   server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
@@ -68,7 +76,7 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
   };
 }
 
-async function serve(handler: MockHandler, req: IncomingMessage, res: ServerResponse, onRequest?: (log: MockRequestLog) => void): Promise<void> {
+async function serve(handler: MockHandler, req: IncomingMessage, res: ServerResponse, onRequest: ((log: MockRequestLog) => void) | undefined, warn: (message: string) => void): Promise<void> {
   const started = performance.now();
   const path = (req.url ?? '/').split('?')[0];
   let reply: Reply;
@@ -81,7 +89,8 @@ async function serve(handler: MockHandler, req: IncomingMessage, res: ServerResp
         ? problemReply(badRequestProblem(path, error.message))
         : problemReply(internalProblem(path, error instanceof Error ? error.message : String(error)));
   }
-  send(res, reply, req.method === 'HEAD');
+  if (reply.warning) warn(reply.warning);
+  send(res, { ...reply, body: stripInternalKeys(reply.body) }, req.method === 'HEAD');
   onRequest?.({ method: req.method ?? 'GET', path, status: reply.status, ms: Math.round(performance.now() - started) });
 }
 
