@@ -20,9 +20,11 @@ export interface HandlerOptions {
   /** Body validation for an operation of a spec (the OpenAPI layer's validators). */
   check: (spec: LoadedSpec, ...args: Parameters<BodyCheck>) => ReturnType<BodyCheck>;
   /** Does a generated body match its response schema? Generation retries other branches until it does. */
-  checkResponse?: (spec: LoadedSpec, operation: Operation, status: number, body: unknown) => boolean;
+  checkResponse?: (spec: LoadedSpec, operation: Operation, status: number, body: unknown, shapeOnly?: boolean) => boolean;
   strictState?: boolean;
   seed?: number;
+  /** Called before a spec's first use: prepares what `check`/`checkResponse` need for it (validators load lazily). */
+  ready?: (spec: LoadedSpec) => Promise<void>;
   /**
    * The spec a request's `x-stepdoc-spec` hint names (run --mock sends the doc's `swagger:` value):
    * that spec answers the doc's operations first, whatever else is served.
@@ -62,7 +64,7 @@ export class MockHandler {
     return this.options.specs;
   }
 
-  handle(request: MockRequest): Reply {
+  async handle(request: MockRequest): Promise<Reply> {
     const { api, path } = splitApi(request.path);
     request.path = path;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
@@ -70,6 +72,7 @@ export class MockHandler {
     const preferred = hint ? this.options.specForHint?.(safeDecode(hint)) : undefined;
     const match = this.router.match(method, path, preferred);
     const prepared = match && this.prepare(match.route.operation, match.route.spec);
+    if (match) await this.options.ready?.(match.route.spec);
     if (match && prepared?.extension.apis && !prepared.extension.apis.includes(api)) {
       // Served elsewhere (the fallback API only): the operation's own 404 when it declares one.
       if (responseFor(match.route.operation, 404)) return buildReply(match.route.operation, 404, this.seed, undefined, prepared.accept);
@@ -162,7 +165,7 @@ export class MockHandler {
     if (!prepared) {
       const extension = readExtension(operation, spec.document[EXTENSION]);
       const check = this.options.checkResponse;
-      const accept: ResponseCheck | undefined = check && ((op, status, body) => check(spec, op, status, body));
+      const accept: ResponseCheck | undefined = check && ((op, status, body, shapeOnly) => check(spec, op, status, body, shapeOnly));
       prepared = { extension, plan: planResource(operation, extension), accept };
       this.prepared.set(operation, prepared);
     }

@@ -50,7 +50,7 @@ export function responseFor(operation: Operation, status: number): ResponseSpec 
 }
 
 /** Does a generated body match the response schema? (the OpenAPI layer's validator, per spec) */
-export type ResponseCheck = (operation: Operation, status: number, body: unknown) => boolean;
+export type ResponseCheck = (operation: Operation, status: number, body: unknown, shapeOnly?: boolean) => boolean;
 
 /** Tries before giving up on a body that validates (oneOf/discriminator branches are drawn at random). */
 const GENERATION_TRIES = 32;
@@ -68,7 +68,8 @@ export function buildReply(operation: Operation, status: number, seed: number, e
   let warning: string | undefined;
   if (example !== undefined) {
     const body = structuredClone(example);
-    if (!accept || media.schema === undefined || accept(operation, status, body)) return { status, body, mediaType: type, schema: media.schema, source: 'example' };
+    // Only a wrong shape (types, required, enums) disqualifies an example; a loose format or pattern does not.
+    if (!accept || media.schema === undefined || accept(operation, status, body, true)) return { status, body, mediaType: type, schema: media.schema, source: 'example' };
     // The spec contradicts itself: its schema is the contract, so answer what the schema says, and say so.
     warning = `the ${status} example of ${operation.method} ${operation.path} does not match its own schema; the mock answers a body generated from the schema`;
   }
