@@ -24,6 +24,11 @@ export interface HttpRequest {
    * from the doc's own spec first. Added when sending, so it is never part of a report.
    */
   specHint?: string;
+  /**
+   * `run --mock` only: the error statuses the step expects (all 4xx/5xx), sent as `x-stepdoc-expect`. The mock
+   * answers one of them only when the operation declares it (business rules it cannot know); never in reports.
+   */
+  expectHint?: number[];
 }
 
 export interface HttpResponse {

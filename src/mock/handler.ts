@@ -36,6 +36,18 @@ export interface HandlerOptions {
 
 /** The request header that names the requesting doc's own spec (never shown in reports). */
 export const SPEC_HINT_HEADER = 'x-stepdoc-spec';
+/** The error statuses the requesting step expects (run --mock): answered only when the operation declares one. */
+export const EXPECT_HINT_HEADER = 'x-stepdoc-expect';
+
+/**
+ * A step that expects an error (an invalid coupon → 422) tests a business rule the mock cannot know. When the
+ * operation declares that status (exactly, not `default`), the mock answers the declared response; otherwise
+ * it answers as usual and the doc fails: the spec does not declare what the doc expects.
+ */
+function declaredExpectation(operation: Operation, header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  return header.split(',').map(Number).find((code) => code >= 400 && Object.hasOwn(operation.responses, String(code)));
+}
 
 interface Prepared {
   extension: MockExtension;
@@ -90,6 +102,8 @@ export class MockHandler {
     if (violations.length > 0) return this.invalid(request, violations, prepared);
     const prefer = parsePrefer(request.headers.prefer);
     if (prefer.code !== undefined) return buildReply(operation, prefer.code, this.seed, prefer.example, prepared.accept);
+    const expected = declaredExpectation(operation, request.headers[EXPECT_HINT_HEADER]);
+    if (expected !== undefined) return buildReply(operation, expected, this.seed, undefined, prepared.accept);
     return this.answer(operation, request, prepared, prefer.example);
   }
 

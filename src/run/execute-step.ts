@@ -24,6 +24,8 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
   try {
     if (step.sleepMs) await sleep(step.sleepMs, undefined, { signal: ctx.signal });
     request = renderRequest(step, compiled, owner.doc, createScope(ctx.variables), ctx.settings);
+    const expected = ctx.settings.mock ? expectedStatus(step, owner.doc) : undefined;
+    if (expected?.length && expected.every((s) => s >= 400)) request.expectHint = expected;
   } catch (error) {
     return done('failed', { error: errorOf(error, ctx) });
   }

@@ -82,3 +82,17 @@ describe('examples and internal keys', () => {
     expect((await call(mock, 'GET', '/ex')).body).toEqual({ a: { b: 2 } });
   });
 });
+
+describe('a step that expects an error', () => {
+  test('gets it when the operation declares that status, and not otherwise', async () => {
+    const spec = await inlineSpec({
+      '/coupons/{id}/validate': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': json({ type: 'object' }, { ok: true }), '422': json({ type: 'object' }, { error: 'invalid coupon' }) } } },
+      '/gateways/{id}': { put: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': json({ type: 'object' }, { ok: true }) } } },
+    });
+    mock = await mockOf([spec]);
+    const declared = await call(mock, 'GET', '/coupons/c1/validate', undefined, { 'x-stepdoc-expect': '422' });
+    expect([declared.status, declared.body]).toEqual([422, { error: 'invalid coupon' }]);
+    expect((await call(mock, 'PUT', '/gateways/g1', {}, { 'x-stepdoc-expect': '400' })).status).toBe(200);
+    expect((await call(mock, 'GET', '/coupons/c1/validate')).status).toBe(200);
+  });
+});
