@@ -45,7 +45,7 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
   if ('error' in outcome) return done('failed', { error: outcome.error });
   const { response, checks } = outcome;
   result.response = summariseResponse(response, ctx.redactor);
-  if (validator && step.expect.schema !== false) checks.push(...validator.response(response.status, response.headers['content-type'], response.json ?? response.bodyText));
+  if (validator && step.expect.schema !== false) checks.push(...validator.response(response.status, response.headers['content-type'], response.json !== undefined ? response.json : response.bodyText));
   result.checks.push(...checks);
   const { values, failures } = extractVariables(step.extract, { status: response.status, headers: response.headers, json: response.json, jsonError: response.jsonError });
   Object.assign(ctx.variables, values);
