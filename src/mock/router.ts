@@ -26,6 +26,8 @@ export interface RouteMatch {
 /** Routes of every operation of every spec, under each of its prefixes (basePath, servers). */
 export class Router {
   readonly routes: Route[] = [];
+  /** Routes by `METHOD segment-count`, in declaration order: a request is compared with a few routes, not all. */
+  private readonly byShape = new Map<string, Route[]>();
 
   constructor(specs: LoadedSpec[]) {
     const seen = new Set<string>();
@@ -40,7 +42,12 @@ export class Router {
           const key = `${spec.file} ${method} ${path.replace(/\{[^}]*\}/g, '{}')}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          this.routes.push({ method, path, operation, spec, segments: compile(path), stripped: prefixed && prefix === '' });
+          const route: Route = { method, path, operation, spec, segments: compile(path), stripped: prefixed && prefix === '' };
+          this.routes.push(route);
+          const shape = `${method} ${route.segments.length}`;
+          const list = this.byShape.get(shape);
+          if (list) list.push(route);
+          else this.byShape.set(shape, [route]);
         }
       }
     }
@@ -54,24 +61,13 @@ export class Router {
   match(method: string, rawPath: string, preferred?: LoadedSpec): RouteMatch | undefined {
     const parts = splitPath(rawPath);
     let best: { match: RouteMatch; rank: number } | undefined;
-    for (const route of this.routes) {
-      if (route.method !== method.toUpperCase() || route.segments.length !== parts.length) continue;
+    for (const route of this.byShape.get(`${method.toUpperCase()} ${parts.length}`) ?? []) {
       const matched = matchSegments(route.segments, parts);
       if (!matched) continue;
       const rank = (route.spec === preferred ? 4096 : 0) + (route.stripped ? 0 : 1024) + matched.score;
       if (!best || rank > best.rank) best = { match: { route, params: matched.params }, rank };
     }
     return best?.match;
-  }
-
-  /** Specs (other than `except`) that declare a route for this method and path: for the 404's explanation. */
-  declaredIn(method: string, rawPath: string): LoadedSpec[] {
-    const parts = splitPath(rawPath);
-    const specs = new Set<LoadedSpec>();
-    for (const route of this.routes) {
-      if (route.method === method.toUpperCase() && route.segments.length === parts.length && matchSegments(route.segments, parts)) specs.add(route.spec);
-    }
-    return [...specs];
   }
 
   /** Routes closest to an unknown request, for the 404 body: same path other method first, then by edit distance. */
