@@ -21,24 +21,22 @@ export async function startMockTarget(
   settings: RunSettings,
   options: MockTargetOptions = {},
 ): Promise<{ settings: RunSettings; url: string; close(): Promise<void>; warnings(): Diagnostic[] }> {
-  const [{ loadSpecCached }, { startMock }, { apiBaseUrl }, { mockSpecFiles, missingRouteExplainer }, { resolveSwaggerPath }] = await Promise.all([
-    import('../openapi/cache.js'),
+  const [{ startMock }, { apiBaseUrl }, { mockSpecFiles, mockSpecEntries, missingRouteExplainer }, { resolveSwaggerPath }] = await Promise.all([
     import('../mock/server.js'),
     import('../mock/api-prefix.js'),
     import('../mock/spec-set.js'),
     import('../openapi/resolve-path.js'),
   ]);
   const unique = mockSpecFiles(specFiles, settings.swaggerRoot, settings.mockSpecs);
-  // The same loaded specs (and so the same compiled validators) as the runner's checks use.
-  const loads = await Promise.all(unique.map((file) => loadSpecCached(file, settings.remoteRefs)));
-  const specs = loads.flatMap((l) => (l.spec ? [l.spec] : []));
-  const byFile = new Map(specs.map((spec) => [spec.file, spec]));
+  const warnings: Diagnostic[] = [];
+  // The docs' own specs load now (the same loaded specs and validators as the runner's checks); the rest lazily.
+  const { entries: specs, loaded } = await mockSpecEntries(unique, new Set(specFiles), settings.remoteRefs, warnings);
+  const byFile = new Map(loaded.map((spec) => [spec.file, spec]));
   const specForHint = (hint: string) => {
     const file = resolveSwaggerPath(hint, settings).file;
     return file === undefined ? undefined : byFile.get(file);
   };
   const explainMissing = missingRouteExplainer(unique, settings.swaggerRoot);
-  const warnings: Diagnostic[] = loads.flatMap((l) => l.spec?.warnings.filter((w) => w.code === 'spec-remote-ref' || w.code === 'spec-broken-ref') ?? l.diagnostics);
   const onWarning = (message: string) => warnings.push(warningDiag('mock-example-invalid', message));
   const mock = await startMock({ specs, strictState: options.strictState, seed: options.seed, onRequest: options.onRequest, specForHint, explainMissing, onWarning });
   const apis = withDefaults<ApiTarget>({}, (name) => ({ baseUrl: apiBaseUrl(mock.url, name) }));

@@ -9,14 +9,16 @@ import { createRandom, hashSeed, randomUuid, type Random } from './random.js';
 import type { MockRequest } from './request.js';
 import { findResource, planResource, type ResourcePlan } from './resource.js';
 import { buildReply, defaultStatus, parsePrefer, problemReply, responseFor, type Reply, type ResponseCheck } from './respond.js';
-import { Router } from './router.js';
+import { Router, type Route, type RouteMatch } from './router.js';
+import type { SpecEntry } from './spec-entry.js';
 import { MockState, stateView } from './state.js';
 import { renderString, renderValue, type TemplateContext } from './template.js';
 import { validateRequest, type BodyCheck } from './validate-request.js';
 import { splitApi } from './api-prefix.js';
 
 export interface HandlerOptions {
-  specs: LoadedSpec[];
+  /** Loaded specs, or lazy entries loaded on their first request; in the order they answer. */
+  specs: Array<LoadedSpec | SpecEntry>;
   /** Body validation for an operation of a spec (the OpenAPI layer's validators). */
   check: (spec: LoadedSpec, ...args: Parameters<BodyCheck>) => ReturnType<BodyCheck>;
   /** Does a generated body match its response schema? Generation retries other branches until it does. */
@@ -49,6 +51,9 @@ function declaredExpectation(operation: Operation, header: string | undefined): 
   return header.split(',').map(Number).find((code) => code >= 400 && Object.hasOwn(operation.responses, String(code)));
 }
 
+/** A match whose spec is loaded. */
+type Resolved = RouteMatch & { route: Route & { operation: Operation; spec: LoadedSpec } };
+
 interface Prepared {
   extension: MockExtension;
   plan: ResourcePlan;
@@ -68,13 +73,9 @@ export class MockHandler {
     this.seed = options.seed ?? 1;
     this.random = createRandom(hashSeed(this.seed, 'ids'));
     // Extensions are read up front so a malformed block fails at start, not on the first request.
-    for (const route of this.router.routes) this.prepare(route.operation, route.spec);
+    for (const route of this.router.routes) if (route.operation && route.spec) this.prepare(route.operation, route.spec);
   }
 
-  /** Served specs, in the order given. */
-  get specs(): readonly LoadedSpec[] {
-    return this.options.specs;
-  }
 
   async handle(request: MockRequest): Promise<Reply> {
     const { api, path } = splitApi(request.path);
@@ -82,7 +83,8 @@ export class MockHandler {
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const hint = request.headers[SPEC_HINT_HEADER];
     const preferred = hint ? this.options.specForHint?.(safeDecode(hint)) : undefined;
-    const match = this.router.match(method, path, preferred);
+    const found = this.router.match(method, path, preferred?.file);
+    const match = found && (await this.router.resolve(found.route)) ? (found as Resolved) : undefined;
     const prepared = match && this.prepare(match.route.operation, match.route.spec);
     if (match) await this.options.ready?.(match.route.spec);
     if (match && prepared?.extension.apis && !prepared.extension.apis.includes(api)) {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { LoadedSpec } from '../openapi/model.js';
 import type { SpecValidator } from '../openapi/validate.js';
+import type { SpecEntry } from './spec-entry.js';
 import { validatorFor } from '../openapi/validator-cache.js';
 import { MockHandler } from './handler.js';
 import { badRequestProblem, internalProblem } from './problem.js';
@@ -19,7 +20,8 @@ export interface MockRequestLog {
 }
 
 export interface MockOptions {
-  specs: LoadedSpec[];
+  /** Loaded specs, or lazy entries (src/mock/spec-entry.ts) loaded on their first request. */
+  specs: Array<LoadedSpec | SpecEntry>;
   /** 0 or undefined: an ephemeral port. */
   port?: number;
   host?: '127.0.0.1';

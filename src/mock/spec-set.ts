@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
+import type { LoadedSpec } from '../openapi/model.js';
+import { readSpecFile } from '../openapi/read-file.js';
+import { isLoadedSpec, lazyEntry, type SpecEntry } from './spec-entry.js';
 import { serverPrefixes, swaggerPrefixes } from '../openapi/prefixes.js';
 import { listSpecFiles } from '../openapi/resolve-path.js';
 import { joinPath, splitPath } from './router.js';
@@ -86,4 +90,39 @@ function rawRoutes(file: string): Array<{ method: string; parts: string[] }> {
 
 function sameShape(template: string[], parts: string[]): boolean {
   return template.length === parts.length && template.every((t, i) => t.includes('{') || t === parts[i]);
+}
+
+/** Warnings of a served spec worth repeating in the run's summary: parts it cannot check. */
+const REF_WARNINGS = new Set(['spec-remote-ref', 'spec-broken-ref']);
+
+/**
+ * The served specs as the mock takes them: the docs' own specs loaded now (the runner's checks load them
+ * anyway, and share them), every other one lazy — read for its routes only, loaded on its first request.
+ * Warnings (refs still cut, unreadable files) go to `warnings` as each spec loads.
+ */
+export async function mockSpecEntries(
+  files: readonly string[],
+  eager: ReadonlySet<string>,
+  remoteRefs: Record<string, string> | undefined,
+  warnings: Diagnostic[],
+): Promise<{ entries: Array<LoadedSpec | SpecEntry>; loaded: LoadedSpec[] }> {
+  const { loadSpecCached } = await import('../openapi/cache.js');
+  const load = async (file: string): Promise<LoadedSpec | undefined> => {
+    const result = await loadSpecCached(file, remoteRefs);
+    warnings.push(...(result.spec ? result.spec.warnings.filter((w) => REF_WARNINGS.has(w.code)) : result.diagnostics));
+    return result.spec;
+  };
+  const entries = await Promise.all(
+    files.map(async (file): Promise<LoadedSpec | SpecEntry | undefined> => {
+      if (eager.has(file)) return load(file);
+      try {
+        return lazyEntry(file, await readSpecFile(file), () => load(file));
+      } catch (error) {
+        warnings.push(warningDiag('spec-unreadable', `the mock does not serve ${file}: ${(error as Error).message}`));
+        return undefined;
+      }
+    }),
+  );
+  const present = entries.filter((e): e is LoadedSpec | SpecEntry => e !== undefined);
+  return { entries: present, loaded: present.filter(isLoadedSpec) };
 }

@@ -96,3 +96,24 @@ describe('a step that expects an error', () => {
     expect((await call(mock, 'GET', '/coupons/c1/validate')).status).toBe(200);
   });
 });
+
+describe('lazy specs', () => {
+  test('a lazy spec is routed from its raw paths, loaded on its first request only, and answers like a loaded one', async () => {
+    const { lazyEntry } = await import('../../src/mock/spec-entry.js');
+    const { readFileSync } = await import('node:fs');
+    const spec = await inlineSpec(named('lazy'), { servers: [{ url: '/v9' }] });
+    let loads = 0;
+    const entry = lazyEntry(spec.file, JSON.parse(readFileSync(spec.file, 'utf8')), async () => {
+      loads++;
+      return spec;
+    });
+    mock = await mockOf([await inlineSpec(named('eager')), entry]);
+    expect(mock.routes).toContainEqual({ method: 'GET', path: '/v9/things' });
+    expect(loads).toBe(0);
+    expect((await call(mock, 'GET', '/things')).body).toEqual({ from: 'eager' }); // the earlier spec wins, nothing loaded
+    expect(loads).toBe(0);
+    expect((await call(mock, 'GET', '/v9/things')).body).toEqual({ from: 'lazy' });
+    await call(mock, 'GET', '/v9/things');
+    expect(loads).toBe(1);
+  });
+});
