@@ -104,7 +104,9 @@ export class MockHandler {
     if (violations.length > 0) return this.invalid(request, violations, prepared);
     const prefer = parsePrefer(request.headers.prefer);
     if (prefer.code !== undefined) return buildReply(operation, prefer.code, this.seed, prefer.example, prepared.accept);
-    const expected = declaredExpectation(operation, request.headers[EXPECT_HINT_HEADER]);
+    // Only where the spec models no business rule of its own (x-stepdoc-mock rules, unique, limit decide otherwise).
+    const modelled = prepared.extension.rules.length + prepared.extension.unique.length + prepared.extension.limits.length > 0;
+    const expected = modelled ? undefined : declaredExpectation(operation, request.headers[EXPECT_HINT_HEADER]);
     if (expected !== undefined) return buildReply(operation, expected, this.seed, undefined, prepared.accept);
     return this.answer(operation, request, prepared, prefer.example);
   }

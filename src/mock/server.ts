@@ -104,7 +104,8 @@ async function serve(handler: MockHandler, req: IncomingMessage, res: ServerResp
 }
 
 function send(res: ServerResponse, reply: Reply, head: boolean): void {
-  const headers: Record<string, string> = { 'x-stepdoc-mock': reply.source };
+  // Where the answer came from (example, generated, rule, …): shown in reports, so not named like the internal x-stepdoc-* keys.
+  const headers: Record<string, string> = { 'stepdoc-mock-source': reply.source };
   let payload: string | undefined;
   if (reply.body !== undefined) {
     const json = reply.mediaType === undefined || /json/i.test(reply.mediaType) || typeof reply.body !== 'string';

@@ -95,6 +95,14 @@ describe('a step that expects an error', () => {
     expect((await call(mock, 'PUT', '/gateways/g1', {}, { 'x-stepdoc-expect': '400' })).status).toBe(200);
     expect((await call(mock, 'GET', '/coupons/c1/validate')).status).toBe(200);
   });
+
+  test('the spec\'s own business rules (x-stepdoc-mock) still decide', async () => {
+    const rules = { rules: [{ when: { path: '$.amount', gt: 100 }, status: 422, body: { error: 'too much' } }] };
+    const spec = await inlineSpec({ '/pay': { post: { requestBody: json({ type: 'object' }), responses: { '201': json({ type: 'object' }, { ok: true }), '422': json({ type: 'object' }, { error: 'declared' }) }, 'x-stepdoc-mock': rules } } });
+    mock = await mockOf([spec]);
+    expect((await call(mock, 'POST', '/pay', { amount: 1 }, { 'x-stepdoc-expect': '422' })).status).toBe(201);
+    expect((await call(mock, 'POST', '/pay', { amount: 500 }, { 'x-stepdoc-expect': '422' })).body).toEqual({ error: 'too much' });
+  });
 });
 
 describe('lazy specs', () => {
