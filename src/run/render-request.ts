@@ -62,9 +62,14 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/** Files of multipart steps: relative to the doc's folder, then the project root, then its test-files/. */
+/**
+ * Files of multipart steps: relative to the doc's folder, then the project root, then its test-files/, then
+ * the test-files/ folder of any folder above the doc (vcita keeps them in api-validation/test-files/, beside
+ * the workflows/ tree).
+ */
 function resolveFile(path: string, doc: Doc, settings: RunSettings): string {
   if (isAbsolute(path)) return path;
   const candidates = [resolve(dirname(doc.file), path), resolve(settings.rootDir, path), resolve(settings.rootDir, 'test-files', path)];
+  for (let dir = dirname(doc.file); dirname(dir) !== dir; dir = dirname(dir)) candidates.push(resolve(dir, 'test-files', path));
   return candidates.find((c) => existsSync(c)) ?? candidates[0];
 }
