@@ -1,6 +1,6 @@
 import type { BodyPredicate } from '../core/model.js';
 import type { CheckResult } from '../core/result.js';
-import { queryPath, topKeys } from './jsonpath.js';
+import { describeMiss, queryPath } from './jsonpath.js';
 import { deepEqual, typeName } from './values.js';
 
 /**
@@ -18,10 +18,10 @@ function checkPredicate(json: unknown, p: BodyPredicate, rendered: unknown): Che
   const pass = (name: string, expected: unknown): CheckResult => ({ ...base, name, passed: true, expected, actual: value });
   if (error) return fail(`${p.path}`, 'a valid JSONPath', `invalid JSONPath: ${error}`);
   if (p.exists !== undefined) {
-    if (found !== p.exists) return fail(`${p.path} exists: ${p.exists}`, p.exists ? 'present' : 'absent', found ? `${p.path} is present` : `${p.path} not found (top-level keys: ${topKeys(json)})`);
+    if (found !== p.exists) return fail(`${p.path} exists: ${p.exists}`, p.exists ? 'present' : 'absent', found ? `${p.path} is present` : `${p.path} not found (${describeMiss(json, p.path)})`);
     if (!hasValueChecks(p)) return pass(`${p.path} exists: ${p.exists}`, p.exists ? 'present' : 'absent');
   }
-  if (!found && p.exists !== false) return fail(p.path, describe(p, rendered), `${p.path} not found (top-level keys: ${topKeys(json)})`);
+  if (!found && p.exists !== false) return fail(p.path, describe(p, rendered), `${p.path} not found (${describeMiss(json, p.path)})`);
   const failures: string[] = [];
   const equals = 'equals' in p && p.equals !== undefined ? rendered : undefined;
   if (p.equals !== undefined && !looseEqual(value, equals)) failures.push(`expected ${show(equals)}, got ${show(value)}`);

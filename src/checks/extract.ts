@@ -1,6 +1,6 @@
 import type { ExtractSource } from '../core/model.js';
 import type { CheckResult } from '../core/result.js';
-import { queryPath, topKeys } from './jsonpath.js';
+import { describeMiss, queryPath } from './jsonpath.js';
 
 export interface ExtractInput {
   status: number;
@@ -25,13 +25,22 @@ export function extractVariables(spec: Record<string, ExtractSource>, input: Ext
         failures.push(failure(name, source.path, `cannot extract \`${name}\` from ${source.path}: ${input.jsonError ?? 'the response body is not JSON'}`));
         continue;
       }
-      const { found, value, error } = queryPath(input.json, source.path);
+      const { found, value, error, multi } = queryPath(input.json, source.path);
       if (!found || value === undefined) {
-        failures.push(failure(name, source.path, error ? `invalid JSONPath ${source.path}: ${error}` : `\`${name}\`: ${source.path} matched nothing (top-level keys: ${topKeys(input.json)})`));
-      } else values[name] = value;
+        failures.push(failure(name, source.path, error ? `invalid JSONPath ${source.path}: ${error}` : `\`${name}\`: ${source.path} matched nothing (${describeMiss(input.json, source.path)})`));
+      } else values[name] = pick(value, multi ?? false, source.all ?? false);
     }
   }
   return { values, failures };
+}
+
+/**
+ * A path that can match several values (a filter like `[?(@.type=='event')]`, a wildcard) extracts the
+ * FIRST match as a scalar, as the docs expect; `all: true` extracts the list of every match.
+ */
+function pick(value: unknown, multi: boolean, all: boolean): unknown {
+  if (all) return multi ? value : [value];
+  return multi && Array.isArray(value) ? value[0] : value;
 }
 
 function failure(name: string, expected: string, message: string): CheckResult {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostic.js';
+import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { ApiTarget, RunSettings, TokenProfile } from '../core/settings.js';
 import type { MockRequestLog } from '../mock/server.js';
 
@@ -20,15 +20,25 @@ export async function startMockTarget(
   specFiles: string[],
   settings: RunSettings,
   options: MockTargetOptions = {},
-): Promise<{ settings: RunSettings; url: string; close(): Promise<void> }> {
-  const [{ loadSpec }, { startMock }, { apiBaseUrl }] = await Promise.all([
-    import('../openapi/load.js'),
+): Promise<{ settings: RunSettings; url: string; close(): Promise<void>; warnings(): Diagnostic[] }> {
+  const [{ startMock }, { apiBaseUrl }, { mockSpecFiles, mockSpecEntries, missingRouteExplainer }, { resolveSwaggerPath }] = await Promise.all([
     import('../mock/server.js'),
     import('../mock/api-prefix.js'),
+    import('../mock/spec-set.js'),
+    import('../openapi/resolve-path.js'),
   ]);
-  const unique = [...new Set(specFiles)];
-  const specs = await Promise.all(unique.map((file) => loadSpec(file)));
-  const mock = await startMock({ specs, strictState: options.strictState, seed: options.seed, onRequest: options.onRequest });
+  const unique = mockSpecFiles(specFiles, settings.swaggerRoot, settings.mockSpecs);
+  const warnings: Diagnostic[] = [];
+  // The docs' own specs load now (the same loaded specs and validators as the runner's checks); the rest lazily.
+  const { entries: specs, loaded } = await mockSpecEntries(unique, new Set(specFiles), settings.remoteRefs, warnings);
+  const byFile = new Map(loaded.map((spec) => [spec.file, spec]));
+  const specForHint = (hint: string) => {
+    const file = resolveSwaggerPath(hint, settings).file;
+    return file === undefined ? undefined : byFile.get(file);
+  };
+  const explainMissing = missingRouteExplainer(unique, settings.swaggerRoot);
+  const onWarning = (message: string) => warnings.push(warningDiag('mock-example-invalid', message));
+  const mock = await startMock({ specs, strictState: options.strictState, seed: options.seed, onRequest: options.onRequest, specForHint, explainMissing, onWarning });
   const apis = withDefaults<ApiTarget>({}, (name) => ({ baseUrl: apiBaseUrl(mock.url, name) }));
   for (const name of new Set(['default', 'fallback', ...Object.keys(settings.apis)])) {
     apis[name] = { ...settings.apis[name], baseUrl: apiBaseUrl(mock.url, name), requestsPerSecond: undefined };
@@ -36,7 +46,7 @@ export async function startMockTarget(
   const placeholder = (): TokenProfile => ({ value: MOCK_TOKEN, header: 'Authorization', scheme: 'Bearer' });
   const tokens = withDefaults<TokenProfile>({}, placeholder);
   for (const [name, profile] of Object.entries(settings.tokens)) tokens[name] = { ...profile, value: MOCK_TOKEN };
-  return { settings: { ...settings, apis, tokens }, url: mock.url, close: () => mock.close() };
+  return { settings: { ...settings, apis, tokens }, url: mock.url, close: () => mock.close(), warnings: () => warnings };
 }
 
 /**
@@ -55,7 +65,7 @@ function withDefaults<T>(record: Record<string, T>, make: (name: string) => T): 
 }
 
 /**
- * The swagger files of some docs, resolved like the runner does (project root, then `swaggerRoot`).
+ * The swagger files of some docs, resolved like the runner does (`swaggerRoot`, then the project root).
  * Docs without `swagger:` or with a file that does not exist add nothing; their diagnostics come back.
  */
 export async function specFilesOfDocs(

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { dirname, resolve } from 'node:path';
+import { errorDiag, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { DiagnosticsError } from '../core/errors.js';
 import type { ApiTarget, RunSettings, TokenProfile } from '../core/settings.js';
 import type { SourceSpan } from '../core/span.js';
@@ -8,6 +8,7 @@ import type { SettingsFlags } from './flags.js';
 import { booleanKey, readRateLimit, readRetryPolicy } from './policy.js';
 import { rangeOf } from './shape.js';
 import { isRecord, numberIn, pairs, SCHEMA_MODES } from './read.js';
+import { readMockSpecs, readRemoteRefs } from './project-paths.js';
 
 export interface ResolvedConfig {
   settings: RunSettings;
@@ -28,10 +29,12 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
   const spanOf = file.spanOf;
   const count = (key: 'concurrency' | 'timeoutMs' | 'maxBodyBytes') => numberIn(c[key], key, rangeOf(key), diagnostics, spanOf(key));
   const rootDir = cwd;
+  // Paths written in a config file are relative to that file, so `--config elsewhere/…` works from any cwd.
+  const configDir = file.path ? dirname(file.path) : cwd;
   const secrets: string[] = [...(Array.isArray(c.secrets) ? c.secrets.map(String) : [])];
   const settings: RunSettings = {
     rootDir,
-    swaggerRoot: resolve(rootDir, typeof c.swaggerRoot === 'string' ? c.swaggerRoot : '.'),
+    swaggerRoot: typeof c.swaggerRoot === 'string' ? resolve(configDir, c.swaggerRoot) : rootDir,
     apis: readApis(c, diagnostics, spanOf),
     tokens: readTokens(c.tokens),
     defaultToken: typeof c.defaultToken === 'string' ? c.defaultToken : 'staff',
@@ -50,6 +53,8 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
     schemaMode: SCHEMA_MODES.includes(c.schema as never) ? (c.schema as RunSettings['schemaMode']) : 'strict',
     filters: { tags: [], domains: [] },
     headers: isRecord(c.headers) ? Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, String(v)])) : {},
+    remoteRefs: readRemoteRefs(c.remoteRefs, configDir, diagnostics),
+    mockSpecs: readMockSpecs(c.mock, diagnostics),
   };
   applyEnv(settings, env);
   applyFlags(settings, flags, diagnostics);
@@ -78,7 +83,10 @@ function readApis(c: Record<string, unknown>, diagnostics: Diagnostic[], spanOf:
 function readTokens(value: unknown): Record<string, TokenProfile> {
   const tokens: Record<string, TokenProfile> = {};
   for (const [name, v] of Object.entries(isRecord(value) ? value : {})) {
-    if (isRecord(v)) tokens[name] = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
+    if (isRecord(v)) {
+      tokens[name] = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
+      if (isRecord(v.headers)) tokens[name].headers = Object.fromEntries(Object.entries(v.headers).map(([k, h]) => [k, String(h)]));
+    }
     else if (v !== null && v !== undefined) tokens[name] = { value: String(v), header: 'Authorization', scheme: 'Bearer' };
   }
   return tokens;
@@ -135,5 +143,5 @@ function applyFlags(settings: RunSettings, flags: SettingsFlags, diagnostics: Di
 
 function setToken(settings: RunSettings, name: string, value: string): void {
   const existing = settings.tokens[name];
-  settings.tokens[name] = { header: existing?.header ?? 'Authorization', scheme: existing?.scheme ?? 'Bearer', value };
+  settings.tokens[name] = { header: existing?.header ?? 'Authorization', scheme: existing?.scheme ?? 'Bearer', value, ...(existing?.headers ? { headers: existing.headers } : {}) };
 }

@@ -54,7 +54,7 @@ export interface FileField {
 
 /** Where an extracted variable comes from. */
 export type ExtractSource =
-  | { from: 'body'; path: string }
+  | { from: 'body'; path: string; all?: boolean }
   | { from: 'header'; name: string }
   | { from: 'status' };
 

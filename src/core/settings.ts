@@ -13,6 +13,8 @@ export interface TokenProfile {
   header: string;
   /** Prefix before the value, `Bearer` by default; empty string for none. */
   scheme: string;
+  /** Headers sent with every request under this profile, e.g. `X-On-Behalf-Of` for a directory token. */
+  headers?: Record<string, string>;
 }
 
 export interface RetryPolicy {
@@ -54,4 +56,8 @@ export interface RunSettings {
   filters: { tags: string[]; domains: string[]; grep?: string; shard?: { index: number; total: number } };
   /** Extra headers on every request. */
   headers: Record<string, string>;
+  /** Remote `$ref` URL prefixes → absolute local folders (config `remoteRefs`, relative to the config file). */
+  remoteRefs?: Record<string, string>;
+  /** Config `mock.specs`: globs relative to `swaggerRoot`; every matching spec is served by the mock. */
+  mockSpecs?: string[];
 }

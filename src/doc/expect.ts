@@ -156,7 +156,7 @@ function readExtractSource(source: unknown): ExtractSource | undefined {
     if (typeof source.header === 'string') return { from: 'header', name: source.header };
     if (source.status !== undefined) return { from: 'status' };
     const path = source.jsonpath ?? source.path ?? source.body;
-    if (typeof path === 'string' && path.startsWith('$')) return { from: 'body', path };
+    if (typeof path === 'string' && path.startsWith('$')) return source.all === true ? { from: 'body', path, all: true } : { from: 'body', path };
   }
   return undefined;
 }

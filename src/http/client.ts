@@ -69,6 +69,8 @@ export class HttpClient {
   private async sendOnce(request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
     const { body, contentType } = await encodeBody(request);
     const headers = { ...request.headers };
+    if (request.specHint) headers['x-stepdoc-spec'] = encodeURIComponent(request.specHint);
+    if (request.expectHint?.length) headers['x-stepdoc-expect'] = request.expectHint.join(',');
     if (contentType && !hasHeader(headers, 'content-type')) headers['content-type'] = contentType;
     const { timeoutMs, maxBodyBytes } = this.options;
     if (signal?.aborted) throw describeNetworkError(signal.reason, timeoutMs, true);

@@ -19,6 +19,16 @@ export interface HttpRequest {
   api?: string;
   /** Headers carrying credentials (the token profile's), dropped on a redirect to another origin. */
   sensitiveHeaders?: string[];
+  /**
+   * `run --mock` only: the requesting doc's `swagger:` value, sent as `x-stepdoc-spec` so the mock answers
+   * from the doc's own spec first. Added when sending, so it is never part of a report.
+   */
+  specHint?: string;
+  /**
+   * `run --mock` only: the error statuses the step expects (all 4xx/5xx), sent as `x-stepdoc-expect`. The mock
+   * answers one of them only when the operation declares it (business rules it cannot know); never in reports.
+   */
+  expectHint?: number[];
 }
 
 export interface HttpResponse {

@@ -8,7 +8,7 @@ import { collectSpans, EmbeddedYaml } from '../doc/yaml-source.js';
 
 export interface ConfigLint {
   /** Display path and text of the file, when there is one. */
-  file?: { display: string; source: string };
+  file?: { display: string; source: string; path?: string };
   diagnostics: Diagnostic[];
   /** The parsed values (not interpolated: lint needs names and shapes, not secrets). */
   values: Record<string, unknown>;
@@ -27,7 +27,7 @@ export async function lintConfig(explicit: string | undefined, cwd: string): Pro
   } catch {
     return { diagnostics: [errorDiag('config-not-found', `cannot read config file ${display}`, undefined, { expected: 'a readable stepdoc.config.yaml' })], values: {} };
   }
-  const file = { display, source };
+  const file = { display, source, path };
   const yaml = new EmbeddedYaml(source, lineStartOffsets(source), display, new LineIndex(source));
   const diagnostics = [...yaml.diagnostics];
   const root = yaml.document.contents;

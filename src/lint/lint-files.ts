@@ -18,6 +18,8 @@ export interface FilesJob {
   /** Variables known before any step (config vars, STEPDOC_VAR_*, --var); only names matter. */
   vars: Record<string, unknown>;
   swaggerRoot: string;
+  /** Config `remoteRefs`, folders already absolute. */
+  remoteRefs?: Record<string, string>;
   schemaMode: 'off' | 'warn' | 'strict';
 }
 
@@ -37,7 +39,8 @@ export async function lintFiles(job: FilesJob): Promise<FilesResult> {
   // Used docs are parsed once and kept (a doc may be used by many).
   const used = new DocCache(job.cwd);
   const resolveUse = (from: Doc, target: string) => used.resolveUse(from, target);
-  const checkSwagger = createSwaggerCheck({ rootDir: job.cwd, swaggerRoot: job.swaggerRoot, schemaMode: job.schemaMode });
+  const checkSwagger = createSwaggerCheck({ rootDir: job.cwd, swaggerRoot: job.swaggerRoot, schemaMode: job.schemaMode, remoteRefs: job.remoteRefs });
+
   const result: FilesResult = { diagnostics: [], docs: 0, sources: [] };
   for (const file of job.files) {
     const doc = parse(readText(file), file, job.cwd);

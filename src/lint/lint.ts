@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { discoverDocs } from '../doc/discover.js';
+import { readRemoteRefs } from '../config/project-paths.js';
 import { configSecrets, lintConfig } from './config-lint.js';
 import { lintInParallel } from './parallel.js';
 import type { LintOptions, LintReport } from './types.js';
@@ -17,14 +18,17 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   if (config.file) sources.set(config.file.display, config.file.source);
   const found = await discoverDocs(options.paths.length ? options.paths : ['scenarios'], options.cwd);
   diagnostics.push(...found.diagnostics);
-  const swaggerRoot = typeof config.values.swaggerRoot === 'string' ? config.values.swaggerRoot : '.';
+  // Paths in a config file are relative to it (as `run` reads them).
+  const configDir = config.file?.path ? dirname(config.file.path) : options.cwd;
+  const swaggerRoot = typeof config.values.swaggerRoot === 'string' ? resolve(configDir, config.values.swaggerRoot) : options.cwd;
   const schema = config.values.schema;
   const result = await lintInParallel({
     files: found.files,
     explicit: [...found.explicit],
     cwd: options.cwd,
     vars: knownVars(config.values, options),
-    swaggerRoot: resolve(options.cwd, swaggerRoot),
+    swaggerRoot,
+    remoteRefs: readRemoteRefs(config.values.remoteRefs, configDir, []),
     schemaMode: schema === 'off' || schema === 'warn' ? schema : 'strict',
   }, options.threads);
   diagnostics.push(...result.diagnostics);

@@ -10,7 +10,12 @@ export interface SwaggerLintSettings {
   swaggerRoot: string;
   /** From the config's `schema:`; off skips body checks, warn makes them warnings. */
   schemaMode: 'off' | 'warn' | 'strict';
+  /** Config `remoteRefs` (absolute folders). */
+  remoteRefs?: Record<string, string>;
 }
+
+/** Spec warnings lint repeats (once per spec): parts of the spec it cannot check. */
+const SPEC_WARNINGS = new Set(['spec-remote-ref', 'spec-broken-ref']);
 
 /**
  * Swagger checks of a doc that declares `swagger:` (no network: local files only): the file exists
@@ -20,6 +25,7 @@ export interface SwaggerLintSettings {
 export function createSwaggerCheck(settings: SwaggerLintSettings): (doc: Doc) => Promise<Diagnostic[]> {
   let modules: Promise<Modules> | undefined;
   const validators = new Map<string, Promise<SpecValidator>>();
+  const reported = new Set<string>();
   const validatorFor = (spec: LoadedSpec) => {
     let pending = validators.get(spec.file);
     if (!pending) {
@@ -36,10 +42,14 @@ export function createSwaggerCheck(settings: SwaggerLintSettings): (doc: Doc) =>
     const span = doc.frontmatter.keySpans.swagger;
     const location = resolveSwaggerPath(value, settings, span);
     if (!location.file) return location.diagnostics;
-    const load = await loadSpecCached(location.file);
+    const load = await loadSpecCached(location.file, settings.remoteRefs);
     if (!load.spec) return load.diagnostics.map((d) => ({ ...d, span: d.span ?? span }));
     const spec = load.spec;
     const out: Diagnostic[] = [];
+    if (!reported.has(spec.file)) {
+      reported.add(spec.file);
+      out.push(...spec.warnings.filter((w) => SPEC_WARNINGS.has(w.code)).map((w) => ({ ...w, span: w.span ?? span })));
+    }
     const endpoint = doc.frontmatter.endpoint;
     if (endpoint && !findOperation(spec, endpoint.method, endpoint.path)) {
       const wanted = `${endpoint.method} ${endpoint.path}`;

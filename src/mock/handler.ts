@@ -9,21 +9,50 @@ import { createRandom, hashSeed, randomUuid, type Random } from './random.js';
 import type { MockRequest } from './request.js';
 import { findResource, planResource, type ResourcePlan } from './resource.js';
 import { buildReply, defaultStatus, parsePrefer, problemReply, responseFor, type Reply, type ResponseCheck } from './respond.js';
-import { Router } from './router.js';
+import { Router, type Route, type RouteMatch } from './router.js';
+import type { SpecEntry } from './spec-entry.js';
 import { MockState, stateView } from './state.js';
 import { renderString, renderValue, type TemplateContext } from './template.js';
 import { validateRequest, type BodyCheck } from './validate-request.js';
 import { splitApi } from './api-prefix.js';
 
 export interface HandlerOptions {
-  specs: LoadedSpec[];
+  /** Loaded specs, or lazy entries loaded on their first request; in the order they answer. */
+  specs: Array<LoadedSpec | SpecEntry>;
   /** Body validation for an operation of a spec (the OpenAPI layer's validators). */
   check: (spec: LoadedSpec, ...args: Parameters<BodyCheck>) => ReturnType<BodyCheck>;
   /** Does a generated body match its response schema? Generation retries other branches until it does. */
-  checkResponse?: (spec: LoadedSpec, operation: Operation, status: number, body: unknown) => boolean;
+  checkResponse?: (spec: LoadedSpec, operation: Operation, status: number, body: unknown, shapeOnly?: boolean) => boolean;
   strictState?: boolean;
   seed?: number;
+  /** Called before a spec's first use: prepares what `check`/`checkResponse` need for it (validators load lazily). */
+  ready?: (spec: LoadedSpec) => Promise<void>;
+  /**
+   * The spec a request's `x-stepdoc-spec` hint names (run --mock sends the doc's `swagger:` value):
+   * that spec answers the doc's operations first, whatever else is served.
+   */
+  specForHint?: (hint: string) => LoadedSpec | undefined;
+  /** Why no served spec matches (e.g. "declared in swagger/x.json, which the mock does not serve"). */
+  explainMissing?: (method: string, path: string) => string | undefined;
 }
+
+/** The request header that names the requesting doc's own spec (never shown in reports). */
+export const SPEC_HINT_HEADER = 'x-stepdoc-spec';
+/** The error statuses the requesting step expects (run --mock): answered only when the operation declares one. */
+export const EXPECT_HINT_HEADER = 'x-stepdoc-expect';
+
+/**
+ * A step that expects an error (an invalid coupon → 422) tests a business rule the mock cannot know. When the
+ * operation declares that status (exactly, not `default`), the mock answers the declared response; otherwise
+ * it answers as usual and the doc fails: the spec does not declare what the doc expects.
+ */
+function declaredExpectation(operation: Operation, header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  return header.split(',').map(Number).find((code) => code >= 400 && Object.hasOwn(operation.responses, String(code)));
+}
+
+/** A match whose spec is loaded. */
+type Resolved = RouteMatch & { route: Route & { operation: Operation; spec: LoadedSpec } };
 
 interface Prepared {
   extension: MockExtension;
@@ -44,15 +73,20 @@ export class MockHandler {
     this.seed = options.seed ?? 1;
     this.random = createRandom(hashSeed(this.seed, 'ids'));
     // Extensions are read up front so a malformed block fails at start, not on the first request.
-    for (const route of this.router.routes) this.prepare(route.operation, route.spec);
+    for (const route of this.router.routes) if (route.operation && route.spec) this.prepare(route.operation, route.spec);
   }
 
-  handle(request: MockRequest): Reply {
+
+  async handle(request: MockRequest): Promise<Reply> {
     const { api, path } = splitApi(request.path);
     request.path = path;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    const match = this.router.match(method, path);
+    const hint = request.headers[SPEC_HINT_HEADER];
+    const preferred = hint ? this.options.specForHint?.(safeDecode(hint)) : undefined;
+    const found = this.router.match(method, path, preferred?.file);
+    const match = found && (await this.router.resolve(found.route)) ? (found as Resolved) : undefined;
     const prepared = match && this.prepare(match.route.operation, match.route.spec);
+    if (match) await this.options.ready?.(match.route.spec);
     if (match && prepared?.extension.apis && !prepared.extension.apis.includes(api)) {
       // Served elsewhere (the fallback API only): the operation's own 404 when it declares one.
       if (responseFor(match.route.operation, 404)) return buildReply(match.route.operation, 404, this.seed, undefined, prepared.accept);
@@ -60,13 +94,20 @@ export class MockHandler {
       problem.detail = `${request.method} ${path} is not served on the \`${api}\` API (${prepared.extension.apis.join(', ')} only)`;
       return problemReply(problem);
     }
-    if (!match || !prepared) return problemReply(notFoundProblem(request.method, path, this.router.closest(method, path)));
+    if (!match || !prepared) {
+      const why = this.options.explainMissing?.(method, path) ?? `no served spec declares ${method} ${path}`;
+      return problemReply(notFoundProblem(request.method, path, this.router.closest(method, path), why));
+    }
     request.params = match.params;
     const operation = match.route.operation;
     const violations = validateRequest(operation, request, (...args) => this.options.check(match.route.spec, ...args));
     if (violations.length > 0) return this.invalid(request, violations, prepared);
     const prefer = parsePrefer(request.headers.prefer);
     if (prefer.code !== undefined) return buildReply(operation, prefer.code, this.seed, prefer.example, prepared.accept);
+    // Only where the spec models no business rule of its own (x-stepdoc-mock rules, unique, limit decide otherwise).
+    const modelled = prepared.extension.rules.length + prepared.extension.unique.length + prepared.extension.limits.length > 0;
+    const expected = modelled ? undefined : declaredExpectation(operation, request.headers[EXPECT_HINT_HEADER]);
+    if (expected !== undefined) return buildReply(operation, expected, this.seed, undefined, prepared.accept);
     return this.answer(operation, request, prepared, prefer.example);
   }
 
@@ -142,10 +183,18 @@ export class MockHandler {
     if (!prepared) {
       const extension = readExtension(operation, spec.document[EXTENSION]);
       const check = this.options.checkResponse;
-      const accept: ResponseCheck | undefined = check && ((op, status, body) => check(spec, op, status, body));
+      const accept: ResponseCheck | undefined = check && ((op, status, body, shapeOnly) => check(spec, op, status, body, shapeOnly));
       prepared = { extension, plan: planResource(operation, extension), accept };
       this.prepared.set(operation, prepared);
     }
     return prepared;
+  }
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
   }
 }

@@ -18,12 +18,12 @@ export interface RequestViolation extends SchemaViolation {
   in: 'body' | 'query' | 'path' | 'header';
 }
 
-export function notFoundProblem(method: string, path: string, closest: Array<{ method: string; path: string }>): Problem {
+export function notFoundProblem(method: string, path: string, closest: Array<{ method: string; path: string }>, why?: string): Problem {
   return {
     type: `${BASE}route-not-found`,
     title: 'No such route in the mock',
     status: 404,
-    detail: `${method} ${path} matches no operation of the loaded specs`,
+    detail: `${method} ${path} matches no operation of the loaded specs${why ? `: ${why}` : ''}`,
     instance: path,
     closest: closest.map((r) => `${r.method} ${r.path}`),
   };

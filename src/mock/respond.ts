@@ -12,6 +12,8 @@ export interface Reply {
   /** The schema the body came from or should match, for tools and tests. */
   schema?: JsonSchema;
   source: 'example' | 'generated' | 'empty' | 'rule' | 'problem';
+  /** Something the spec's author should know (an example that breaks its own schema). */
+  warning?: string;
 }
 
 export interface Preference {
@@ -48,7 +50,7 @@ export function responseFor(operation: Operation, status: number): ResponseSpec 
 }
 
 /** Does a generated body match the response schema? (the OpenAPI layer's validator, per spec) */
-export type ResponseCheck = (operation: Operation, status: number, body: unknown) => boolean;
+export type ResponseCheck = (operation: Operation, status: number, body: unknown, shapeOnly?: boolean) => boolean;
 
 /** Tries before giving up on a body that validates (oneOf/discriminator branches are drawn at random). */
 const GENERATION_TRIES = 32;
@@ -63,7 +65,14 @@ export function buildReply(operation: Operation, status: number, seed: number, e
   const type = mediaType === '*/*' ? 'application/json' : mediaType;
   const named = exampleName !== undefined ? media.examples?.[exampleName] : undefined;
   const example = named ?? media.example ?? firstValue(media.examples);
-  if (example !== undefined) return { status, body: structuredClone(example), mediaType: type, schema: media.schema, source: 'example' };
+  let warning: string | undefined;
+  if (example !== undefined) {
+    const body = structuredClone(example);
+    // Only a wrong shape (types, required, enums) disqualifies an example; a loose format or pattern does not.
+    if (!accept || media.schema === undefined || accept(operation, status, body, true)) return { status, body, mediaType: type, schema: media.schema, source: 'example' };
+    // The spec contradicts itself: its schema is the contract, so answer what the schema says, and say so.
+    warning = `the ${status} example of ${operation.method} ${operation.path} does not match its own schema; the mock answers a body generated from the schema`;
+  }
   if (media.schema === undefined) return { status, body: undefined, mediaType: type, source: 'empty' };
   const base = hashSeed(seed, `${operation.method} ${operation.path} ${status}`);
   const first = generate(media.schema, { seed: base });
@@ -75,7 +84,19 @@ export function buildReply(operation: Operation, status: number, seed: number, e
     }
     body = generate(media.schema, { seed: base + attempt, choice: 'random' });
   }
-  return { status, body, mediaType: type, schema: media.schema, source: 'generated' };
+  return { status, body, mediaType: type, schema: media.schema, source: 'generated', ...(warning ? { warning } : {}) };
+}
+
+/** Keys stepdoc uses internally (`x-stepdoc-unresolved-ref`, …) never reach a response body. */
+export function stripInternalKeys(value: unknown): unknown {
+  if (Array.isArray(value)) value.forEach(stripInternalKeys);
+  else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (key.startsWith('x-stepdoc-')) delete (value as Record<string, unknown>)[key];
+      else stripInternalKeys((value as Record<string, unknown>)[key]);
+    }
+  }
+  return value;
 }
 
 function firstValue(record: Record<string, unknown> | undefined): unknown {

@@ -1,13 +1,20 @@
 import type { LoadedSpec, Operation } from '../openapi/model.js';
 import { editDistance } from '../core/suggest.js';
+import { isLoadedSpec, loadedEntry, type SpecEntry } from './spec-entry.js';
 
 export interface Route {
   method: string;
   /** The served path template: prefix + operation path, e.g. `/v0/external_cards/{external_card_id}`. */
   path: string;
-  operation: Operation;
-  spec: LoadedSpec;
+  /** The operation's own path template, as its spec declares it. */
+  template: string;
+  entry: SpecEntry;
+  /** Set once the spec is loaded (at once for loaded specs, on the first matching request for lazy ones). */
+  operation?: Operation;
+  spec?: LoadedSpec;
   segments: Segment[];
+  /** Served without the spec's basePath/server prefix (docs often leave it out): a literal declaration beats it. */
+  stripped: boolean;
 }
 
 interface Segment {
@@ -24,34 +31,67 @@ export interface RouteMatch {
 /** Routes of every operation of every spec, under each of its prefixes (basePath, servers). */
 export class Router {
   readonly routes: Route[] = [];
+  /** Routes by `METHOD segment-count`, in declaration order: a request is compared with a few routes, not all. */
+  private readonly byShape = new Map<string, Route[]>();
 
-  constructor(specs: LoadedSpec[]) {
+  private readonly loading = new Map<SpecEntry, Promise<LoadedSpec | undefined>>();
+
+  constructor(specs: Array<LoadedSpec | SpecEntry>) {
     const seen = new Set<string>();
-    for (const spec of specs) {
-      for (const operation of spec.operations) {
-        const prefixes = operation.prefixes.length > 0 ? operation.prefixes : [''];
+    for (const given of specs) {
+      const entry = isLoadedSpec(given) ? loadedEntry(given) : given;
+      for (const source of entry.routes) {
+        const prefixes = source.prefixes.length > 0 ? source.prefixes : [''];
+        const prefixed = prefixes.some((p) => p !== '');
         for (const prefix of prefixes) {
-          const path = normalisePath(joinPath(prefix, operation.path));
-          const method = operation.method.toUpperCase();
-          const key = `${method} ${path.replace(/\{[^}]*\}/g, '{}')}`;
-          if (seen.has(key)) continue; // first spec wins when two declare the same route
+          const path = normalisePath(joinPath(prefix, source.path));
+          const method = source.method.toUpperCase();
+          // Within one spec the first declaration wins; each spec keeps its own routes (a doc's spec answers first).
+          const key = `${entry.file} ${method} ${path.replace(/\{[^}]*\}/g, '{}')}`;
+          if (seen.has(key)) continue;
           seen.add(key);
-          this.routes.push({ method, path, operation, spec, segments: compile(path) });
+          const route: Route = { method, path, template: source.path, entry, segments: compile(path), stripped: prefixed && prefix === '' };
+          if (entry.spec) bind(route, entry.spec);
+          this.routes.push(route);
+          const shape = `${method} ${route.segments.length}`;
+          const list = this.byShape.get(shape);
+          if (list) list.push(route);
+          else this.byShape.set(shape, [route]);
         }
       }
     }
   }
 
-  /** The most specific route for a request: literal segments beat templates, earlier declarations break ties. */
-  match(method: string, rawPath: string): RouteMatch | undefined {
+  /**
+   * The route for a request. Routes of `preferred` (the requesting doc's own spec) come first; then a
+   * literal declaration beats a basePath-stripped one; then literal segments beat templates; then
+   * the earlier spec (the order specs were given in) wins.
+   */
+  match(method: string, rawPath: string, preferred?: string): RouteMatch | undefined {
     const parts = splitPath(rawPath);
-    let best: { match: RouteMatch; score: number } | undefined;
-    for (const route of this.routes) {
-      if (route.method !== method.toUpperCase() || route.segments.length !== parts.length) continue;
+    let best: { match: RouteMatch; rank: number } | undefined;
+    for (const route of this.byShape.get(`${method.toUpperCase()} ${parts.length}`) ?? []) {
       const matched = matchSegments(route.segments, parts);
-      if (matched && (!best || matched.score > best.score)) best = { match: { route, params: matched.params }, score: matched.score };
+      if (!matched) continue;
+      const rank = (route.entry.file === preferred ? 4096 : 0) + (route.stripped ? 0 : 1024) + matched.score;
+      if (!best || rank > best.rank) best = { match: { route, params: matched.params }, rank };
     }
     return best?.match;
+  }
+
+  /** Loads a lazy route's spec (once per spec) and binds its operation; false when it cannot be loaded. */
+  async resolve(route: Route): Promise<boolean> {
+    if (route.operation) return true;
+    const entry = route.entry;
+    let pending = this.loading.get(entry);
+    if (!pending) {
+      pending = entry.load ? entry.load() : Promise.resolve(undefined);
+      this.loading.set(entry, pending);
+    }
+    const spec = await pending;
+    if (!spec) return false;
+    for (const other of this.routes) if (other.entry === entry && !other.operation) bind(other, spec);
+    return route.operation !== undefined;
   }
 
   /** Routes closest to an unknown request, for the 404 body: same path other method first, then by edit distance. */
@@ -69,6 +109,11 @@ export class Router {
       .slice(0, count)
       .map(({ method: m, path }) => ({ method: m, path }));
   }
+}
+
+function bind(route: Route, spec: LoadedSpec): void {
+  route.spec = spec;
+  route.operation = spec.operations.find((o) => o.method.toUpperCase() === route.method && o.path === route.template);
 }
 
 /** Segment by segment: a template segment matches any value, a literal costs its edit distance; extra segments cost their length. */

@@ -1,11 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LoadedSpec } from '../openapi/model.js';
-import { createSpecValidator, type SpecValidator } from '../openapi/validate.js';
+import type { SpecValidator } from '../openapi/validate.js';
+import type { SpecEntry } from './spec-entry.js';
+import { validatorFor } from '../openapi/validator-cache.js';
 import { MockHandler } from './handler.js';
 import { badRequestProblem, internalProblem } from './problem.js';
 import { MalformedBodyError, readRequest } from './request.js';
-import { problemReply, type Reply } from './respond.js';
+import { problemReply, stripInternalKeys, type Reply } from './respond.js';
+
+/** Rules an example may break and still be served as written (ids that are not UUIDs, loose patterns). */
+const LOOSE_RULES = new Set(['format', 'pattern']);
 
 export interface MockRequestLog {
   method: string;
@@ -15,7 +20,8 @@ export interface MockRequestLog {
 }
 
 export interface MockOptions {
-  specs: LoadedSpec[];
+  /** Loaded specs, or lazy entries (src/mock/spec-entry.ts) loaded on their first request. */
+  specs: Array<LoadedSpec | SpecEntry>;
   /** 0 or undefined: an ephemeral port. */
   port?: number;
   host?: '127.0.0.1';
@@ -23,6 +29,11 @@ export interface MockOptions {
   strictState?: boolean;
   seed?: number;
   onRequest?: (log: MockRequestLog) => void;
+  /** See HandlerOptions: the doc's own spec first, and why a route is missing. */
+  specForHint?: (hint: string) => LoadedSpec | undefined;
+  explainMissing?: (method: string, path: string) => string | undefined;
+  /** Told once per message: examples that break their schema, … */
+  onWarning?: (message: string) => void;
 }
 
 export interface RunningMock {
@@ -33,18 +44,29 @@ export interface RunningMock {
 
 /** Starts the embedded mock on 127.0.0.1 (HTTP/1.1 keep-alive, what undici expects). One state per call. */
 export async function startMock(options: MockOptions): Promise<RunningMock> {
+  // Validators are created on a spec's first request (a big set of specs costs nothing until used).
   const validators = new Map<LoadedSpec, SpecValidator>();
-  for (const spec of options.specs) validators.set(spec, await createSpecValidator(spec));
   const handler = new MockHandler({
+    ready: async (spec) => {
+      if (!validators.has(spec)) validators.set(spec, await validatorFor(spec));
+    },
     specs: options.specs,
     strictState: options.strictState,
     seed: options.seed,
+    specForHint: options.specForHint,
+    explainMissing: options.explainMissing,
     check: (spec, operation, mediaType, body) => validators.get(spec)!.validateRequest(operation, mediaType, body),
-    checkResponse: (spec, operation, status, body) =>
-      validators.get(spec)!.validateResponse(operation, status, 'application/json', body).violations.length === 0,
+    checkResponse: (spec, operation, status, body, shapeOnly) =>
+      validators.get(spec)!.validateResponse(operation, status, 'application/json', body).violations.filter((v) => !shapeOnly || !LOOSE_RULES.has(v.rule)).length === 0,
   });
+  const warned = new Set<string>();
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    options.onWarning?.(message);
+  };
   const server = createServer({ keepAlive: true }, (req, res) => {
-    void serve(handler, req, res, options.onRequest);
+    void serve(handler, req, res, options.onRequest, warn);
   });
   server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
@@ -63,25 +85,27 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
   };
 }
 
-async function serve(handler: MockHandler, req: IncomingMessage, res: ServerResponse, onRequest?: (log: MockRequestLog) => void): Promise<void> {
+async function serve(handler: MockHandler, req: IncomingMessage, res: ServerResponse, onRequest: ((log: MockRequestLog) => void) | undefined, warn: (message: string) => void): Promise<void> {
   const started = performance.now();
   const path = (req.url ?? '/').split('?')[0];
   let reply: Reply;
   try {
     const request = await readRequest(req);
-    reply = handler.handle(request);
+    reply = await handler.handle(request);
   } catch (error) {
     reply =
       error instanceof MalformedBodyError
         ? problemReply(badRequestProblem(path, error.message))
         : problemReply(internalProblem(path, error instanceof Error ? error.message : String(error)));
   }
-  send(res, reply, req.method === 'HEAD');
+  if (reply.warning) warn(reply.warning);
+  send(res, { ...reply, body: stripInternalKeys(reply.body) }, req.method === 'HEAD');
   onRequest?.({ method: req.method ?? 'GET', path, status: reply.status, ms: Math.round(performance.now() - started) });
 }
 
 function send(res: ServerResponse, reply: Reply, head: boolean): void {
-  const headers: Record<string, string> = { 'x-stepdoc-mock': reply.source };
+  // Where the answer came from (example, generated, rule, …): shown in reports, so not named like the internal x-stepdoc-* keys.
+  const headers: Record<string, string> = { 'stepdoc-mock-source': reply.source };
   let payload: string | undefined;
   if (reply.body !== undefined) {
     const json = reply.mediaType === undefined || /json/i.test(reply.mediaType) || typeof reply.body !== 'string';

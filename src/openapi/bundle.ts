@@ -11,7 +11,8 @@ export async function bundleFiles(rootFile: string, prepared: PreparedRefs): Pro
   const root = prepared.files.get(rootFile);
   if (!prepared.crossFile) return { doc: root, warnings: [] };
   const { $RefParser } = await import('@apidevtools/json-schema-ref-parser');
-  const read = (file: { url: string }): unknown => prepared.files.get(toPath(file.url)) ?? {};
+  // Mapped remote files are kept by URL (see refs.ts), local ones by path.
+  const read = (file: { url: string }): unknown => prepared.files.get(file.url) ?? prepared.files.get(toPath(file.url)) ?? {};
   try {
     const parser = new $RefParser();
     const doc = await parser.bundle(rootFile, structuredClone(root) as object, {

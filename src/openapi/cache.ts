@@ -2,6 +2,7 @@ import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import { StepdocError } from '../core/errors.js';
 import { loadSpec } from './load.js';
 import type { LoadedSpec } from './model.js';
+import type { RemoteRefMap } from './remote-refs.js';
 
 export interface SpecLoad {
   /** Undefined when the file could not be read or parsed at all. */
@@ -12,15 +13,16 @@ export interface SpecLoad {
 
 const loads = new Map<string, Promise<SpecLoad>>();
 
-/** One load per file per process; docs asking at the same time share the same promise. */
-export function loadSpecCached(file: string): Promise<SpecLoad> {
-  let pending = loads.get(file);
+/** One load per file (and remote-ref mapping) per process; docs asking at the same time share the same promise. */
+export function loadSpecCached(file: string, remoteRefs?: RemoteRefMap): Promise<SpecLoad> {
+  const key = remoteRefs && Object.keys(remoteRefs).length > 0 ? `${file}\0${JSON.stringify(remoteRefs)}` : file;
+  let pending = loads.get(key);
   if (!pending) {
-    pending = loadSpec(file).then(
+    pending = loadSpec(file, { remoteRefs }).then(
       (spec) => ({ spec, diagnostics: [] }),
       (error: unknown) => ({ diagnostics: [toWarning(file, error)] }),
     );
-    loads.set(file, pending);
+    loads.set(key, pending);
   }
   return pending;
 }

@@ -8,6 +8,7 @@ import { normaliseOas3 } from './normalize-oas3.js';
 import { normaliseSwagger2 } from './normalize-swagger2.js';
 import { prepareRefs } from './refs.js';
 import { readSpecFile } from './read-file.js';
+import type { RemoteRefMap } from './remote-refs.js';
 import { asObject, asString, isObject } from './util.js';
 
 /**
@@ -15,11 +16,11 @@ import { asObject, asString, isObject } from './util.js';
  * model. Messy content gives warnings; only a file that cannot be read or parsed at all throws
  * (a UserError the cache turns into a warning, so the run goes on without validation).
  */
-export async function loadSpec(file: string): Promise<LoadedSpec> {
+export async function loadSpec(file: string, options: { remoteRefs?: RemoteRefMap } = {}): Promise<LoadedSpec> {
   const absolute = path.resolve(file);
   const raw = await readSpecFile(absolute);
   if (!isObject(raw)) throw new UserError(`swagger file ${absolute} is not a JSON/YAML object`, 'spec-invalid');
-  const prepared = await prepareRefs(absolute, raw);
+  const prepared = await prepareRefs(absolute, raw, options.remoteRefs);
   const bundled = await bundleFiles(absolute, prepared);
   const document = asObject(bundled.doc);
   const warnings: Diagnostic[] = [...prepared.warnings, ...bundled.warnings];

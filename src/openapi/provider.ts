@@ -6,11 +6,12 @@ import { didYouMean } from '../core/suggest.js';
 import type { DocValidation, StepValidator, ValidationProvider } from '../core/validation.js';
 import { schemaChecks } from '../checks/schema.js';
 import { loadSpecCached } from './cache.js';
+import type { SpecValidator } from './validate.js';
+import { validatorFor } from './validator-cache.js';
 import { findOperation, operationIndex } from './lookup.js';
 import type { LoadedSpec, Operation } from './model.js';
 import { resolveSwaggerPath } from './resolve-path.js';
 import { bareMediaType, isJsonMediaType } from './util.js';
-import type { SpecValidator } from './validate.js';
 
 type Mode = 'warn' | 'strict';
 
@@ -20,18 +21,8 @@ type Mode = 'warn' | 'strict';
  * ajv is loaded on the first spec that actually loads, never for docs without one.
  */
 export function createValidationProvider(settings: RunSettings): ValidationProvider {
-  const validators = new Map<string, Promise<SpecValidator>>();
   const reported = new Set<string>();
   const mode: Mode = settings.schemaMode === 'warn' ? 'warn' : 'strict';
-
-  const validatorFor = (spec: LoadedSpec): Promise<SpecValidator> => {
-    let pending = validators.get(spec.file);
-    if (!pending) {
-      pending = import('./validate.js').then(({ createSpecValidator }) => createSpecValidator(spec));
-      validators.set(spec.file, pending);
-    }
-    return pending;
-  };
 
   return async (doc: Doc): Promise<DocValidation | undefined> => {
     const value = doc.frontmatter.swagger;
@@ -39,7 +30,7 @@ export function createValidationProvider(settings: RunSettings): ValidationProvi
     const span = doc.frontmatter.keySpans.swagger;
     const location = resolveSwaggerPath(value, settings, span);
     if (!location.file) return inactive(location.diagnostics);
-    const load = await loadSpecCached(location.file);
+    const load = await loadSpecCached(location.file, settings.remoteRefs);
     if (!load.spec) return inactive(load.diagnostics.map((d) => ({ ...d, span: d.span ?? span })));
     const spec = load.spec;
     const validator = await validatorFor(spec);

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import { hasPointer } from './json-pointer.js';
-import { readSpecFile } from './read-file.js';
+import { parseSpecText, readSpecFile } from './read-file.js';
+import { isRemoteUrl, remoteRefResolver, type RefResolver, type RemoteRefMap } from './remote-refs.js';
 import { isObject, type JsonObject } from './util.js';
 
 /** Marker left where a `$ref` could not be followed: the part then accepts anything. */
 export const UNRESOLVED_KEY = 'x-stepdoc-unresolved-ref';
 
 export interface PreparedRefs {
-  /** Every local file reached through `$ref`, parsed, by absolute path (the root included). */
+  /** Every file reached through `$ref`, parsed, by absolute path (the root included) or, for mapped remote refs, by URL. */
   files: Map<string, unknown>;
   /** True when some `$ref` points into another local file (then the spec needs bundling). */
   crossFile: boolean;
@@ -16,12 +17,14 @@ export interface PreparedRefs {
 }
 
 /**
- * Walks the root file and every local file it references, before any library sees them:
- * remote refs (`https://…`) are never fetched (stepdoc makes no traffic of its own) and refs that
- * do not resolve are cut, each with a warning, so the bundler afterwards cannot fail on them.
+ * Walks the root file and every file it references, before any library sees them: remote refs
+ * (`https://…`) are never fetched (stepdoc makes no traffic of its own) — those under a `remoteRefs`
+ * prefix are read from their local folder through the same resolver the bundler is given — and refs
+ * that do not resolve are cut, each with a warning, so the bundler afterwards cannot fail on them.
  */
-export async function prepareRefs(rootFile: string, rootDoc: unknown): Promise<PreparedRefs> {
+export async function prepareRefs(rootFile: string, rootDoc: unknown, remoteRefs: RemoteRefMap = {}): Promise<PreparedRefs> {
   const state: PreparedRefs = { files: new Map([[rootFile, rootDoc]]), crossFile: false, warnings: [] };
+  const resolver = remoteRefResolver(remoteRefs);
   const remote = new Set<string>();
   const queue: string[] = [rootFile];
   const crawled = new Set<string>();
@@ -32,7 +35,7 @@ export async function prepareRefs(rootFile: string, rootDoc: unknown): Promise<P
     const refs: JsonObject[] = [];
     collectRefs(state.files.get(file), refs);
     for (const node of refs) {
-      const target = await checkRef(node, file, state, remote);
+      const target = await checkRef(node, file, state, remote, resolver);
       if (target !== undefined && !crawled.has(target)) queue.push(target);
     }
   }
@@ -50,20 +53,21 @@ function collectRefs(node: unknown, out: JsonObject[]): void {
 }
 
 /** Checks one `$ref`; returns the local file it leads to when that file still has to be crawled. */
-async function checkRef(node: JsonObject, file: string, state: PreparedRefs, remote: Set<string>): Promise<string | undefined> {
+async function checkRef(node: JsonObject, file: string, state: PreparedRefs, remote: Set<string>, resolver: RefResolver): Promise<string | undefined> {
   const ref = node.$ref as string;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !ref.startsWith('file:')) {
-    remote.add(ref.split('#')[0]);
-    cut(node, ref);
-    return undefined;
-  }
   const hash = ref.indexOf('#');
   const filePart = hash < 0 ? ref : ref.slice(0, hash);
   const fragment = hash < 0 ? '' : ref.slice(hash);
-  const target = filePart === '' ? file : resolveLocal(file, filePart);
-  const doc = await loadTarget(target, state);
+  const target = filePart === '' ? file : locate(file, filePart);
+  if (isRemoteUrl(target) && !resolver.canRead({ url: target })) {
+    remote.add(target);
+    cut(node, ref);
+    return undefined;
+  }
+  const doc = await loadTarget(target, state, resolver);
   if (doc === undefined) {
-    state.warnings.push(brokenRef(file, ref, `file ${path.basename(target)} cannot be read`));
+    const name = isRemoteUrl(target) ? target : path.basename(target);
+    state.warnings.push(brokenRef(file, ref, `file ${name} cannot be read`));
     cut(node, ref);
     return undefined;
   }
@@ -74,6 +78,13 @@ async function checkRef(node: JsonObject, file: string, state: PreparedRefs, rem
   }
   if (target !== file) state.crossFile = true;
   return target;
+}
+
+/** Where a ref's file part points: a URL (absolute, or relative inside a remote file) or a local path. */
+function locate(file: string, filePart: string): string {
+  if (isRemoteUrl(filePart)) return filePart;
+  if (isRemoteUrl(file)) return new URL(filePart, file).href;
+  return resolveLocal(file, filePart);
 }
 
 function resolveLocal(file: string, filePart: string): string {
@@ -87,10 +98,10 @@ function resolveLocal(file: string, filePart: string): string {
   return path.resolve(path.dirname(file), decoded);
 }
 
-async function loadTarget(target: string, state: PreparedRefs): Promise<unknown> {
+async function loadTarget(target: string, state: PreparedRefs, resolver: RefResolver): Promise<unknown> {
   if (state.files.has(target)) return state.files.get(target);
   try {
-    const doc = await readSpecFile(target);
+    const doc = isRemoteUrl(target) ? await parseSpecText(await resolver.read({ url: target }), target) : await readSpecFile(target);
     state.files.set(target, doc);
     return doc;
   } catch {
@@ -114,6 +125,6 @@ function remoteWarning(file: string, urls: string[]): Diagnostic {
     'spec-remote-ref',
     `${path.basename(file)}: ${urls.length} remote $ref target(s) not fetched (${shown}); those parts accept anything`,
     undefined,
-    { help: 'copy the referenced schemas into local files next to the spec to validate them' },
+    { help: 'map the URL prefix to a local folder with config `remoteRefs`, e.g. { "https://host/entities/": entities/ }' },
   );
 }

@@ -15,7 +15,7 @@ const MAX_LISTED = 20_000;
 const listings = new Map<string, string[]>();
 
 /**
- * A doc's `swagger:` value → the spec file: relative to the project root, then to `swaggerRoot`;
+ * A doc's `swagger:` value → the spec file: relative to `swaggerRoot`, then to the project root;
  * absolute paths are used when they exist on this machine. Otherwise a `swagger-not-found` warning,
  * with a did-you-mean for a file under the root that has the same trailing path — real docs carry
  * absolute paths from their author's machine (`/Users/…/mcp_swagger/clients.json`).
@@ -23,7 +23,8 @@ const listings = new Map<string, string[]>();
 export function resolveSwaggerPath(value: string, roots: { rootDir: string; swaggerRoot: string }, span?: SourceSpan): SwaggerLocation {
   const rootDir = path.resolve(roots.rootDir);
   const swaggerRoot = path.resolve(rootDir, roots.swaggerRoot || '.');
-  const candidates = path.isAbsolute(value) ? [value] : [path.resolve(rootDir, value), path.resolve(swaggerRoot, value)];
+  // The configured swaggerRoot first: a project may hold a spec of the same name (its own copy) at its root.
+  const candidates = path.isAbsolute(value) ? [value] : [path.resolve(swaggerRoot, value), path.resolve(rootDir, value)];
   const found = candidates.find(isFile);
   if (found) return { file: found, diagnostics: [] };
   const suggestion = suggestBySuffix(value, rootDir, swaggerRoot);
@@ -63,7 +64,7 @@ function sharedTail(a: string[], b: string[]): number {
 }
 
 /** Spec-like files under a folder, listed once per process. */
-function listSpecFiles(root: string): string[] {
+export function listSpecFiles(root: string): string[] {
   const cached = listings.get(root);
   if (cached) return cached;
   const out: string[] = [];

@@ -24,6 +24,8 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
   try {
     if (step.sleepMs) await sleep(step.sleepMs, undefined, { signal: ctx.signal });
     request = renderRequest(step, compiled, owner.doc, createScope(ctx.variables), ctx.settings);
+    const expected = ctx.settings.mock ? expectedStatus(step, owner.doc) : undefined;
+    if (expected?.length && expected.every((s) => s >= 400)) request.expectHint = expected;
   } catch (error) {
     return done('failed', { error: errorOf(error, ctx) });
   }
@@ -43,7 +45,7 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
   if ('error' in outcome) return done('failed', { error: outcome.error });
   const { response, checks } = outcome;
   result.response = summariseResponse(response, ctx.redactor);
-  if (validator && step.expect.schema !== false) checks.push(...validator.response(response.status, response.headers['content-type'], response.json ?? response.bodyText));
+  if (validator && step.expect.schema !== false) checks.push(...validator.response(response.status, response.headers['content-type'], response.json !== undefined ? response.json : response.bodyText));
   result.checks.push(...checks);
   const { values, failures } = extractVariables(step.extract, { status: response.status, headers: response.headers, json: response.json, jsonError: response.jsonError });
   Object.assign(ctx.variables, values);

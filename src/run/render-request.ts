@@ -35,6 +35,7 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
       headers[auth[0]] = auth[1];
       sensitive.push(auth[0]);
     }
+    Object.assign(headers, profile.headers);
   }
   if (step.xOnBehalfOf) {
     const value = typeof step.xOnBehalfOf === 'string' ? step.xOnBehalfOf : (settings.onBehalfOf.value ?? String(settings.vars.business_id ?? ''));
@@ -43,6 +44,7 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
   Object.assign(headers, stringMap(render(compiled.headers)));
   const operationPath = /^https?:\/\//i.test(pathOrUrl) ? new URL(url).pathname : pathOrUrl.split('?')[0];
   const request: HttpRequest = { method: step.method, url, operationPath, headers, bodyKind: 'none', api, sensitiveHeaders: sensitive };
+  if (settings.mock && doc.frontmatter.swagger) request.specHint = doc.frontmatter.swagger;
   if (step.bodyKind === 'json' && step.body !== undefined) Object.assign(request, { bodyKind: 'json', body: render(compiled.body) });
   if (step.bodyKind === 'form') Object.assign(request, { bodyKind: 'form', body: render(compiled.formFields) ?? render(compiled.body) });
   if (step.bodyKind === 'multipart') {
@@ -60,9 +62,14 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/** Files of multipart steps: relative to the doc's folder, then the project root, then its test-files/. */
+/**
+ * Files of multipart steps: relative to the doc's folder, then the project root, then its test-files/, then
+ * the test-files/ folder of any folder above the doc (vcita keeps them in api-validation/test-files/, beside
+ * the workflows/ tree).
+ */
 function resolveFile(path: string, doc: Doc, settings: RunSettings): string {
   if (isAbsolute(path)) return path;
   const candidates = [resolve(dirname(doc.file), path), resolve(settings.rootDir, path), resolve(settings.rootDir, 'test-files', path)];
+  for (let dir = dirname(doc.file); dirname(dir) !== dir; dir = dirname(dir)) candidates.push(resolve(dir, 'test-files', path));
   return candidates.find((c) => existsSync(c)) ?? candidates[0];
 }

@@ -58,7 +58,9 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   const docs: DocResult[] = options.retain === 'failures' ? skipped.map(slim) : [...skipped];
   let failures = 0;
   let next = 0;
-  const validation = options.validation ? memoise(options.validation) : undefined;
+  // Spec warnings (refs still cut, …) found while validating reach the run's diagnostics, once each.
+  const specWarnings = new Map<string, Diagnostic>();
+  const validation = options.validation ? memoise(options.validation, specWarnings) : undefined;
   const worker = async () => {
     while (next < options.graphs.length && !signal.aborted && !(options.maxFailures && failures >= options.maxFailures)) {
       const graph = options.graphs[next++];
@@ -82,7 +84,7 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     docs: docs.sort((a, b) => a.displayPath.localeCompare(b.displayPath)),
-    diagnostics: options.diagnostics ?? [],
+    diagnostics: [...(options.diagnostics ?? []), ...specWarnings.values()],
     summary: summarize(docs, options.diagnostics ?? []),
     interrupted: signal.aborted,
     shard: options.shard,
@@ -140,11 +142,15 @@ function slim(doc: DocResult): DocResult {
 }
 
 /** One validation per doc file, shared by concurrent docs and `use:`. */
-function memoise(provider: ValidationProvider): ValidationProvider {
+function memoise(provider: ValidationProvider, warnings: Map<string, Diagnostic>): ValidationProvider {
   const cache = new Map<string, ReturnType<ValidationProvider>>();
   return (doc) => {
     let entry = cache.get(doc.file);
-    if (!entry) cache.set(doc.file, (entry = provider(doc)));
+    if (!entry) {
+      entry = provider(doc);
+      cache.set(doc.file, entry);
+      void entry.then((v) => v?.warnings.filter((w) => w.code.startsWith('spec-')).forEach((w) => warnings.set(`${w.code} ${w.message}`, w)));
+    }
     return entry;
   };
 }

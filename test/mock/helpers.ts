@@ -17,7 +17,7 @@ export async function inlineSpec(paths: Record<string, unknown>, extra: Record<s
 }
 
 /** Starts a mock for the test and registers nothing global: call `close()` in afterEach/finally. */
-export async function mockOf(specs: LoadedSpec[], options: Partial<MockOptions> = {}): Promise<RunningMock> {
+export async function mockOf(specs: MockOptions['specs'], options: Partial<MockOptions> = {}): Promise<RunningMock> {
   return startMock({ specs, ...options });
 }
 

@@ -98,7 +98,7 @@ describe('property sweep over every operation of the real specs', () => {
       const body = schema ? JSON.stringify(generate(schema, { seed: 5, direction: 'request' })) : undefined;
       const response = await fetch(url, { method: route.method, headers: body ? { 'content-type': 'application/json' } : {}, body });
       const text = await response.text();
-      if (response.status >= 500 && response.headers.get('x-stepdoc-mock') !== 'example' && response.headers.get('x-stepdoc-mock') !== 'generated') {
+      if (response.status >= 500 && response.headers.get('stepdoc-mock-source') !== 'example' && response.headers.get('stepdoc-mock-source') !== 'generated') {
         crashes.push(`${key} → ${response.status} ${text.slice(0, 200)}`);
       }
       if (response.status < 300) served++;

@@ -8,12 +8,15 @@ describe('resolveSwaggerPath', () => {
     'swagger/sales/legacy/legacy_v1_sales.json': '{}',
     'mcp_swagger/clients.json': '{}',
     'specs/other.yaml': 'openapi: 3.0.0',
+    'specs/swagger/sales/legacy/legacy_v1_sales.json': '{}',
     'node_modules/pkg/mcp_swagger/clients.json': '{}',
   });
   const roots = { rootDir: root, swaggerRoot: 'specs' };
 
-  it('resolves against the project root, then swaggerRoot', () => {
-    expect(resolveSwaggerPath('swagger/sales/legacy/legacy_v1_sales.json', roots).file).toBe(path.join(root, 'swagger/sales/legacy/legacy_v1_sales.json'));
+  it('resolves against swaggerRoot, then the project root', () => {
+    expect(resolveSwaggerPath('swagger/sales/legacy/legacy_v1_sales.json', roots).file).toBe(path.join(root, 'specs/swagger/sales/legacy/legacy_v1_sales.json'));
+    expect(resolveSwaggerPath('swagger/sales/legacy/legacy_v1_sales.json', { rootDir: root, swaggerRoot: '.' }).file).toBe(path.join(root, 'swagger/sales/legacy/legacy_v1_sales.json'));
+    expect(resolveSwaggerPath('mcp_swagger/clients.json', roots).file).toBe(path.join(root, 'mcp_swagger/clients.json'));
     expect(resolveSwaggerPath('other.yaml', roots).file).toBe(path.join(root, 'specs/other.yaml'));
     expect(resolveSwaggerPath(path.join(root, 'mcp_swagger/clients.json'), roots).file).toBe(path.join(root, 'mcp_swagger/clients.json'));
   });

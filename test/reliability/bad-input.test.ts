@@ -76,8 +76,8 @@ describe('bad input met while running: the step fails with one line naming what 
     expect(run.stderr + run.stdout).not.toMatch(NO_STACK);
   });
 
-  it('a JSONPath that matches nothing names the path and the top-level keys found', () => {
-    expect(causeOf(docNamed(report, 'jsonpath.md').steps[0])).toBe('`client_id`: $.data.client.id matched nothing (top-level keys: ok, id, method)');
+  it('a JSONPath that matches nothing names the path and the nearest part that exists, with its keys', () => {
+    expect(causeOf(docNamed(report, 'jsonpath.md').steps[0])).toBe('`client_id`: $.data.client.id matched nothing (the nearest part that exists is `$`, with keys: ok, id, method)');
   });
 
   it('extracting from a body that is not JSON says so', () => {

@@ -31,7 +31,7 @@ describe('checks', () => {
   it('fails with a message naming what was found', () => {
     const [missing, wrong] = checkBody(json, [{ path: '$.data.nope', exists: true }, { path: '$.status', equals: 'NO' }], [undefined, 'NO']);
     expect(missing).toMatchObject({ passed: false });
-    expect(missing.message).toContain('top-level keys: status, data');
+    expect(missing.message).toContain('the nearest part that exists is `$.data`, with keys: id, tags, card, items');
     expect(wrong).toMatchObject({ passed: false, actual: 'OK' });
   });
 
@@ -47,7 +47,7 @@ describe('checks', () => {
       { status: 201, headers: { location: '/x/7' }, json },
     );
     expect(values).toEqual({ id: 7, loc: '/x/7', code: 201 });
-    expect(failures[0].message).toContain('matched nothing (top-level keys: status, data)');
+    expect(failures[0].message).toContain('matched nothing (the nearest part that exists is `$.data`, with keys: id, tags, card, items)');
     const text = extractVariables({ id: { from: 'body', path: '$.id' } }, { status: 200, headers: {}, json: undefined, jsonError: 'the response says JSON but is not' });
     expect(text.failures[0].message).toContain('the response says JSON but is not');
   });

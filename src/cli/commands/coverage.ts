@@ -82,7 +82,7 @@ function dateFlag(value: string | undefined): Date | undefined {
   return date;
 }
 
-/** `--swagger` files resolve like a doc's `swagger:` (project root, then swaggerRoot); a missing one is a usage error. */
+/** `--swagger` files resolve like a doc's `swagger:` (swaggerRoot, then the project root); a missing one is a usage error. */
 function swaggerFlag(value: string, roots: { rootDir: string; swaggerRoot: string }): string {
   const location = resolveSwaggerPath(value, roots);
   if (location.file) return location.file;

@@ -44,7 +44,7 @@ export const command: Command = async (argv: string[], io: CliIO): Promise<numbe
   if (specFiles.length === 0) throw new UsageError('no swagger files found in the given paths', 'pass spec files, docs with `swagger:`, or folders of them');
   const { loadSpec } = await import('../../openapi/load.js');
   const { startMock } = await import('../../mock/server.js');
-  const loaded = await Promise.allSettled(specFiles.map((file) => loadSpec(file)));
+  const loaded = await Promise.allSettled(specFiles.map((file) => loadSpec(file, { remoteRefs: settings.remoteRefs })));
   const specs = loaded.flatMap((result, i) => {
     if (result.status === 'fulfilled' && result.value.operations.length > 0) return [result.value];
     const why = result.status === 'rejected' ? (result.reason as Error).message : 'no operations';

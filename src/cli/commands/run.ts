@@ -39,7 +39,7 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
     if (prepared.invalid.length) io.stderr.write(`${prepared.invalid.length} invalid doc(s); nothing was sent. Fix them, or pass --keep-going to run the valid ones.\n`);
     return ExitCode.Invalid;
   }
-  const target = options.mock ? await startMock(prepared, settings, options, io) : { settings, close: async () => {} };
+  const target = options.mock ? await startMock(prepared, settings, options, io) : { settings, close: async () => {}, warnings: () => [] };
   try {
     const reporters = await createReporters(options.reporters ?? extras.reporters ?? ['console'], {
       rootDir: settings.rootDir, reportDir: resolve(io.cwd, options.reportDir ?? extras.reportDir ?? 'reports'), redactor,
@@ -50,6 +50,9 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
     // When every reporter streams (took its docs from doc:end), the result keeps only failed docs in full.
     const retain = reporters.every((r) => r.streams) ? 'failures' : 'all';
     const result = await execute(prepared, target.settings, options, io, [...reporters, ...(recorder ? [recorder.reporter] : [])], diagnostics, retain);
+    // What the mock found while answering (served specs' cut refs, examples that break their schema), once each.
+    const seen = new Set(result.diagnostics.map((d) => `${d.code} ${d.message}`));
+    result.diagnostics.push(...target.warnings().filter((d) => !seen.has(`${d.code} ${d.message}`)));
     await Promise.all(reporters.map((r) => r.finish(result)));
     const recordCode = recorder ? await recorder.finish(io) : ExitCode.Ok;
     return Math.max(exitCodeFor(result, { allowSkipped: options.allowSkipped }), recordCode);
