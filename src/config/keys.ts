@@ -5,7 +5,7 @@
 export const CONFIG_KEYS = {
   swaggerRoot: 'folder that doc `swagger:` paths are relative to (default: the project root)',
   apis: 'named API base URLs: `default`, `fallback`, others; a URL or { baseUrl, rateLimit }',
-  tokens: 'token profiles: a value or { value, header, scheme }; always secret',
+  tokens: 'token profiles: a value, { value, header, scheme } or { oauth2: { tokenUrl, clientId, clientSecret, scope, audience, auth } }; always secret',
   defaultToken: 'token profile of steps whose doc names none (default staff; used only when it has a value)',
   vars: 'template variables; a value or { value, secret: true }',
   params: 'values for `config.params.NAME` in templates',
@@ -22,6 +22,8 @@ export const CONFIG_KEYS = {
   includeSkipped: 'run docs whose status is skip/skipped',
   reporters: 'default reporters (console, json, junit, html, github)',
   reportDir: 'where reports are written (default reports/)',
+  cookies: 'a cookie jar per doc run (default true); false turns it off',
+  redact: '{ keys: [...] } body keys whose values are always secret (added to access_token, refresh_token, id_token, client_secret, password)',
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

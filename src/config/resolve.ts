@@ -6,6 +6,7 @@ import { readConfigFile, readDotEnv } from './file.js';
 import type { SettingsFlags } from './flags.js';
 import { API_KEYS, booleanKey, readRateLimit, readRetryPolicy, unknownKeys } from './policy.js';
 import { isRecord, numberIn, pairs, SCHEMA_MODES } from './read.js';
+import { readOAuth2, readRedact } from './oauth2.js';
 
 export interface ResolvedConfig {
   settings: RunSettings;
@@ -44,11 +45,13 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
     schemaMode: SCHEMA_MODES.includes(c.schema as never) ? (c.schema as RunSettings['schemaMode']) : 'strict',
     filters: { tags: [], domains: [] },
     headers: isRecord(c.headers) ? Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, String(v)])) : {},
+    cookies: booleanKey(c.cookies, 'cookies', diagnostics) ?? true,
+    redactKeys: readRedact(c.redact, diagnostics),
   };
   if (c.schema !== undefined && !SCHEMA_MODES.includes(c.schema as never)) diagnostics.push(errorDiag('config-type', '`schema` must be off, warn or strict'));
   applyEnv(settings, env);
   applyFlags(settings, flags, diagnostics);
-  for (const token of Object.values(settings.tokens)) settings.secrets.push(token.value);
+  for (const token of Object.values(settings.tokens)) settings.secrets.push(token.value, ...(token.oauth2 ? [token.oauth2.clientSecret] : []));
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
   const extras = { reporters: Array.isArray(c.reporters) ? c.reporters.map(String) : undefined, reportDir: typeof c.reportDir === 'string' ? c.reportDir : undefined };
   return { settings, configPath: file.path, extras, warnings: diagnostics };
@@ -76,7 +79,11 @@ function readTokens(value: unknown, diagnostics: Diagnostic[]): Record<string, T
   const tokens: Record<string, TokenProfile> = {};
   if (value !== undefined && !isRecord(value)) diagnostics.push(errorDiag('config-type', '`tokens` must map profile names to values'));
   for (const [name, v] of Object.entries(isRecord(value) ? value : {})) {
-    if (isRecord(v)) tokens[name] = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
+    if (isRecord(v) && v.oauth2 !== undefined) {
+      if (v.value !== undefined) diagnostics.push(errorDiag('config-type', `\`tokens.${name}\` has both \`value\` and \`oauth2\`: the token is either given or fetched`));
+      const oauth2 = readOAuth2(v.oauth2, name, diagnostics);
+      if (oauth2) tokens[name] = { value: '', header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme), oauth2 };
+    } else if (isRecord(v)) tokens[name] = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
     else if (v !== null && v !== undefined) tokens[name] = { value: String(v), header: 'Authorization', scheme: 'Bearer' };
   }
   return tokens;

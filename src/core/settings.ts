@@ -13,6 +13,21 @@ export interface TokenProfile {
   header: string;
   /** Prefix before the value, `Bearer` by default; empty string for none. */
   scheme: string;
+  /** Set for an OAuth2 client-credentials profile: `value` is then fetched from the token endpoint. */
+  oauth2?: OAuth2Settings;
+}
+
+/** `tokens.NAME.oauth2` (RFC 6749 §4.4 client credentials). */
+export interface OAuth2Settings {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope?: string;
+  audience?: string;
+  /** How the client authenticates: HTTP Basic (default) or client_id/client_secret in the form body. */
+  auth: 'basic' | 'body';
+  /** `auth` written in the config: no fallback from basic to body on a 401. */
+  authExplicit: boolean;
 }
 
 export interface RetryPolicy {
@@ -54,4 +69,8 @@ export interface RunSettings {
   filters: { tags: string[]; domains: string[]; grep?: string; shard?: { index: number; total: number } };
   /** Extra headers on every request. */
   headers: Record<string, string>;
+  /** A cookie jar per doc run (config `cookies:`, default true; a doc's frontmatter `cookies:` wins). */
+  cookies?: boolean;
+  /** Body keys whose values are always secret (config `redact.keys`, added to the defaults). */
+  redactKeys?: string[];
 }
