@@ -1,5 +1,8 @@
 import { setOwn } from './own-property.js';
 
+/** Cookie values this long are treated as session ids: secret everywhere, not only in Cookie headers. */
+export const SESSION_COOKIE_LENGTH = 8;
+
 /** Body keys whose values are always secret (config `redact.keys` adds to these). */
 export const DEFAULT_REDACT_KEYS: readonly string[] = ['access_token', 'refresh_token', 'id_token', 'client_secret', 'password'];
 
@@ -31,6 +34,14 @@ export class Redactor {
     }
     if (changed) this.compile();
   }
+
+  /**
+   * A cookie value a server set: one of SESSION_COOKIE_LENGTH characters or more (a session id) is a
+   * secret everywhere from now on; shorter ones (`en-US`, `dark`) are masked in Cookie headers only.
+   */
+  readonly cookieValue = (value: string): void => {
+    if (value.length >= SESSION_COOKIE_LENGTH) this.add([value]);
+  };
 
   /** Whether the value is (or derives from) a known secret. */
   has(value: string): boolean {

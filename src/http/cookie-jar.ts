@@ -10,6 +10,9 @@ import type { CookieStore } from './types.js';
 export class DocCookieJar implements CookieStore {
   private jar?: Promise<CookieJar>;
 
+  /** `onValue` sees each cookie value a server sets (the runner makes long ones secrets). */
+  constructor(private readonly onValue?: (value: string) => void) {}
+
   async header(url: string): Promise<string | undefined> {
     if (!this.jar) return undefined;
     const text = await (await this.jar).getCookieString(url);
@@ -20,6 +23,10 @@ export class DocCookieJar implements CookieStore {
     this.jar ??= import('tough-cookie').then(({ CookieJar }) => new CookieJar(undefined, { allowSecureOnLocal: false, rejectPublicSuffixes: true }));
     const jar = await this.jar;
     // A malformed or foreign-domain Set-Cookie is dropped, as a browser drops it; it never fails the step.
-    for (const text of setCookies) await jar.setCookie(text, url, { ignoreError: true });
+    for (const text of setCookies) {
+      const value = /^[^=;]*=([^;]*)/.exec(text)?.[1]?.trim();
+      if (value) this.onValue?.(value);
+      await jar.setCookie(text, url, { ignoreError: true });
+    }
   }
 }

@@ -132,7 +132,7 @@ async function runOneDoc(graph: StepGraph, shared: Shared): Promise<DocResult> {
   const { doc } = graph;
   const started = new Date();
   shared.emit({ type: 'doc:start', file: doc.file, displayPath: doc.displayPath });
-  const ctx: DocRunContext = { ...shared, rootDoc: doc, variables: docVariables(shared.settings, doc, uniqueTimestamp()), usedDocs: [], cookies: new DocCookieJar() };
+  const ctx: DocRunContext = { ...shared, rootDoc: doc, variables: docVariables(shared.settings, doc, uniqueTimestamp()), usedDocs: [], cookies: new DocCookieJar(shared.redactor.cookieValue) };
   const outcome = await executeDoc(graph, ctx);
   const finished = new Date();
   const fm = doc.frontmatter;
