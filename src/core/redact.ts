@@ -43,11 +43,6 @@ export class Redactor {
     if (value.length >= SESSION_COOKIE_LENGTH) this.add([value]);
   };
 
-  /** Whether the value is (or derives from) a known secret. */
-  has(value: string): boolean {
-    return this.text(value) !== value;
-  }
-
   text(value: string): string {
     if (!this.pattern) return value;
     const out = value.replace(this.pattern, '***');

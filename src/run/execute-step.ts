@@ -11,7 +11,7 @@ import { evaluateExpect, expectedStatus, failed } from './evaluate.js';
 import { renderRequest } from './render-request.js';
 import { summariseRequest, summariseResponse } from './response-summary.js';
 import { authorize, cookieJarFor, sendAuthorized, type Authorized } from './authorize.js';
-import { capturedSecrets, redactKeySet, secretsInForm, secretsUnderKeys } from './secret-values.js';
+import { capturedSecrets, mentionsKey, redactKeySet, secretsInForm, secretsUnderKeys } from './secret-values.js';
 
 /** Runs one request step: render, validate, send (polling with `retry.until`), check, extract. */
 export async function executeRequestStep(node: RequestNode, owner: StepOwner, ctx: DocRunContext): Promise<StepResult> {
@@ -52,7 +52,7 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
   const { response, checks } = outcome;
   // Secrets of this answer (redact.keys values, captured `secret: true` values) are known before it is summarised.
   const { values, failures } = extractVariables(step.extract, { status: response.status, headers: response.headers, json: response.json, jsonError: response.jsonError });
-  ctx.redactor.add([...secretsUnderKeys(response.json, redactKeys), ...formSecrets(response, redactKeys), ...capturedSecrets(step.extract, values)]);
+  ctx.redactor.add([...bodySecrets(response, redactKeys), ...capturedSecrets(step.extract, values)]);
   result.response = summariseResponse(response, ctx.redactor);
   if (validator && step.expect.schema !== false) checks.push(...validator.response(response.status, response.headers['content-type'], response.json ?? response.bodyText));
   result.checks.push(...checks);
@@ -143,6 +143,9 @@ export function errorOf(error: unknown, ctx: DocRunContext): { code: string; mes
   throw error;
 }
 
-function formSecrets(response: HttpResponse, keys: ReadonlySet<string>): string[] {
+/** Values under `redact.keys` in a JSON or form answer; a body naming none of the keys is not walked. */
+function bodySecrets(response: HttpResponse, keys: ReadonlySet<string>): string[] {
+  if (!mentionsKey(response.bodyText, keys)) return [];
+  if (response.json !== undefined) return secretsUnderKeys(response.json, keys);
   return /x-www-form-urlencoded/i.test(response.headers['content-type'] ?? '') ? secretsInForm(response.bodyText, keys) : [];
 }

@@ -45,3 +45,12 @@ export function redactKeySet(keys: readonly string[] | undefined): ReadonlySet<s
   if (!set) cache.set(keys, (set = new Set(keys.map((k) => k.toLowerCase()))));
   return set;
 }
+
+const patterns = new WeakMap<ReadonlySet<string>, RegExp>();
+
+/** Whether a body's text names one of the keys at all: most answers do not, and are not walked. */
+export function mentionsKey(text: string, keys: ReadonlySet<string>): boolean {
+  let pattern = patterns.get(keys);
+  if (!pattern) patterns.set(keys, (pattern = new RegExp([...keys].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)', 'i')));
+  return pattern.test(text);
+}
