@@ -22,6 +22,10 @@ async function cookieServer(): Promise<TestServer> {
       ]);
       return sendJson(res, 200, { ok: true });
     }
+    if (req.path === '/sso') {
+      res.writeHead(302, { location: '/home', 'set-cookie': `sid=${SID}; Path=/` }).end();
+      return;
+    }
     sendJson(res, 200, { cookie: req.headers.cookie ?? null });
   });
 }
@@ -88,6 +92,13 @@ describe('cookie jar per doc run', () => {
     expect(result.code).toBe(0);
     expect(cookieOf('/echo')).toEqual([`sid=${SID}; short=brief`]);
     expect(cookieOf('/fresh')).toEqual([undefined]);
+  });
+
+  it('stores a cookie set by a redirect answer and sends it on the next hop', async () => {
+    const dir = tempProject({ 'a.md': doc(get('sso', '/sso')) });
+    const result = await runCli(['run', 'a.md', '--base-url', server.url], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(cookieOf('/home')).toEqual([`sid=${SID}`]);
   });
 
   it('joins the jar to a Cookie header the step writes itself', async () => {
