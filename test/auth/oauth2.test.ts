@@ -141,6 +141,13 @@ describe('OAuth2 client credentials', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it('--dry-run fetches no token and shows a placeholder in its place', async () => {
+    const result = await run({ 'a.md': doc(whoami()) }, ['--dry-run']);
+    expect(result.code).not.toBe(2);
+    expect(server.requests).toEqual([]);
+    expect(result.stdout).toContain('Authorization: Bearer <partner token>');
+  });
+
   it('run --mock needs no token endpoint: the profile sends the mock placeholder', async () => {
     const dir = tempProject({ 'mock.yaml': 'tokens:\n  synctera:\n    oauth2:\n      tokenUrl: http://127.0.0.1:9/oauth/token\n      clientId: c\n      clientSecret: "${S}"\n' });
     const result = await runCli(['run', 'scenarios/synctera/cards/tokenize_test_cards.md', '--mock', '--config', join(dir, 'mock.yaml')], { cwd: REPO_ROOT, env: { S: CLIENT.secret } });
