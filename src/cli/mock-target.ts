@@ -45,7 +45,8 @@ export async function startMockTarget(
   }
   const placeholder = (): TokenProfile => ({ value: MOCK_TOKEN, header: 'Authorization', scheme: 'Bearer' });
   const tokens = withDefaults<TokenProfile>({}, placeholder);
-  for (const [name, profile] of Object.entries(settings.tokens)) tokens[name] = { ...profile, value: MOCK_TOKEN };
+  // An OAuth2 profile sends the placeholder too: a mock run never calls the token endpoint.
+  for (const [name, profile] of Object.entries(settings.tokens)) tokens[name] = { ...profile, value: MOCK_TOKEN, oauth2: undefined };
   return { settings: { ...settings, apis, tokens }, url: mock.url, close: () => mock.close(), warnings: () => warnings };
 }
 

@@ -9,6 +9,7 @@ import { booleanKey, readRateLimit, readRetryPolicy } from './policy.js';
 import { rangeOf } from './shape.js';
 import { isRecord, numberIn, pairs, SCHEMA_MODES } from './read.js';
 import { readMockSpecs, readRemoteRefs } from './project-paths.js';
+import { readOAuth2, readRedact } from './oauth2.js';
 
 export interface ResolvedConfig {
   settings: RunSettings;
@@ -36,7 +37,7 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
     rootDir,
     swaggerRoot: typeof c.swaggerRoot === 'string' ? resolve(configDir, c.swaggerRoot) : rootDir,
     apis: readApis(c, diagnostics, spanOf),
-    tokens: readTokens(c.tokens),
+    tokens: readTokens(c.tokens, diagnostics),
     defaultToken: typeof c.defaultToken === 'string' ? c.defaultToken : 'staff',
     vars: readVars(c.vars, secrets),
     params: isRecord(c.params) ? c.params : {},
@@ -55,10 +56,12 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
     headers: isRecord(c.headers) ? Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, String(v)])) : {},
     remoteRefs: readRemoteRefs(c.remoteRefs, configDir, diagnostics),
     mockSpecs: readMockSpecs(c.mock, diagnostics),
+    cookies: booleanKey(c.cookies, 'cookies', diagnostics, spanOf) ?? true,
+    redactKeys: readRedact(c.redact),
   };
   applyEnv(settings, env);
   applyFlags(settings, flags, diagnostics);
-  for (const token of Object.values(settings.tokens)) settings.secrets.push(token.value);
+  for (const token of Object.values(settings.tokens)) settings.secrets.push(token.value, ...(token.oauth2 ? [token.oauth2.clientSecret] : []));
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
   const extras = { reporters: Array.isArray(c.reporters) ? c.reporters.map(String) : undefined, reportDir: typeof c.reportDir === 'string' ? c.reportDir : undefined };
   return { settings, configPath: file.path, extras, warnings: diagnostics };
@@ -80,14 +83,21 @@ function readApis(c: Record<string, unknown>, diagnostics: Diagnostic[], spanOf:
   return apis;
 }
 
-function readTokens(value: unknown): Record<string, TokenProfile> {
+function readTokens(value: unknown, diagnostics: Diagnostic[]): Record<string, TokenProfile> {
   const tokens: Record<string, TokenProfile> = {};
   for (const [name, v] of Object.entries(isRecord(value) ? value : {})) {
     if (isRecord(v)) {
-      tokens[name] = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
-      if (isRecord(v.headers)) tokens[name].headers = Object.fromEntries(Object.entries(v.headers).map(([k, h]) => [k, String(h)]));
-    }
-    else if (v !== null && v !== undefined) tokens[name] = { value: String(v), header: 'Authorization', scheme: 'Bearer' };
+      const profile: TokenProfile = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
+      if (isRecord(v.headers)) profile.headers = Object.fromEntries(Object.entries(v.headers).map(([k, h]) => [k, String(h)]));
+      if (v.oauth2 !== undefined) {
+        if (v.value !== undefined) diagnostics.push(errorDiag('config-type', `\`tokens.${name}\` has both \`value\` and \`oauth2\`: the token is either given or fetched`));
+        const oauth2 = readOAuth2(v.oauth2, name, diagnostics);
+        if (!oauth2) continue;
+        profile.value = '';
+        profile.oauth2 = oauth2;
+      }
+      tokens[name] = profile;
+    } else if (v !== null && v !== undefined) tokens[name] = { value: String(v), header: 'Authorization', scheme: 'Bearer' };
   }
   return tokens;
 }

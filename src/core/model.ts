@@ -53,10 +53,14 @@ export interface FileField {
 }
 
 /** Where an extracted variable comes from. */
-export type ExtractSource =
+export type ExtractSource = (
   | { from: 'body'; path: string; all?: boolean }
   | { from: 'header'; name: string }
-  | { from: 'status' };
+  | { from: 'status' }
+) & {
+  /** `secret: true`: the value is redacted from every output once captured. */
+  secret?: boolean;
+};
 
 /** One predicate on a JSONPath of the response body (DESIGN §1 expect). */
 export interface BodyPredicate {

@@ -15,6 +15,21 @@ export interface TokenProfile {
   scheme: string;
   /** Headers sent with every request under this profile, e.g. `X-On-Behalf-Of` for a directory token. */
   headers?: Record<string, string>;
+  /** Set for an OAuth2 client-credentials profile: `value` is then fetched from the token endpoint. */
+  oauth2?: OAuth2Settings;
+}
+
+/** `tokens.NAME.oauth2` (RFC 6749 §4.4 client credentials). */
+export interface OAuth2Settings {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope?: string;
+  audience?: string;
+  /** How the client authenticates: HTTP Basic (default) or client_id/client_secret in the form body. */
+  auth: 'basic' | 'body';
+  /** `auth` written in the config: no fallback from basic to body on a 401. */
+  authExplicit: boolean;
 }
 
 export interface RetryPolicy {
@@ -60,4 +75,8 @@ export interface RunSettings {
   remoteRefs?: Record<string, string>;
   /** Config `mock.specs`: globs relative to `swaggerRoot`; every matching spec is served by the mock. */
   mockSpecs?: string[];
+  /** A cookie jar per doc run (config `cookies:`, default true; a doc's frontmatter `cookies:` wins). */
+  cookies?: boolean;
+  /** Body keys whose values are always secret (config `redact.keys`, added to the defaults). */
+  redactKeys?: string[];
 }

@@ -90,6 +90,8 @@ function normalise(written: Record<string, unknown>, fm: Frontmatter, diags: Dia
   fm.testDataDescription = asString(raw.testDataDescription);
   fm.api = asString(raw.api);
   fm.parallel = asBoolean(raw.parallel) ?? false;
+  // `cookies: false` turns the doc's cookie jar off (read by the runner from raw); anything else but a boolean is a mistake.
+  if (raw.cookies !== undefined && asBoolean(raw.cookies) === undefined) bad('cookies', 'true or false');
   if (raw.timesReused !== undefined) {
     fm.timesReused = asInteger(raw.timesReused);
     if (fm.timesReused === undefined) bad('timesReused', 'a whole number');

@@ -8,7 +8,7 @@ import { Exchange, type ExchangeFailure } from './exchange.js';
 import { RateLimiter } from './rate-limit.js';
 import { followRedirect } from './redirect.js';
 import { toResponse } from './response.js';
-import type { HttpRequest, HttpResponse } from './types.js';
+import type { CookieStore, HttpRequest, HttpResponse } from './types.js';
 
 export interface HttpClientOptions {
   timeoutMs: number;
@@ -21,6 +21,8 @@ export interface HttpClientOptions {
 export interface SendOptions {
   /** Follow 301/302/303/307/308 (default). Off when the step expects a redirect status itself. */
   followRedirects?: boolean;
+  /** The doc run's cookie jar: Cookie sent and Set-Cookie stored on every hop, redirects included. */
+  cookies?: CookieStore;
 }
 
 /**
@@ -51,7 +53,7 @@ export class HttpClient {
       const chain = [request.url];
       let current = request;
       for (;;) {
-        const response = await this.sendOnce(current, signal);
+        const response = options.cookies ? await this.sendWithCookies(current, options.cookies, signal) : await this.sendOnce(current, signal);
         const next = options.followRedirects === false ? undefined : followRedirect(response.status, response.headers, current, chain);
         if (!next) {
           response.durationMs = performance.now() - started;
@@ -64,6 +66,22 @@ export class HttpClient {
     } finally {
       release();
     }
+  }
+
+  /** The jar's cookies joined to any Cookie header the step wrote itself; Set-Cookie answers stored. */
+  private async sendWithCookies(request: HttpRequest, cookies: CookieStore, signal?: AbortSignal): Promise<HttpResponse> {
+    const fromJar = await cookies.header(request.url);
+    let sent = request;
+    if (fromJar) {
+      const own = Object.keys(request.headers).find((k) => k.toLowerCase() === 'cookie');
+      const headers = { ...request.headers };
+      if (own) delete headers[own];
+      headers.cookie = own ? `${request.headers[own]}; ${fromJar}` : fromJar;
+      sent = { ...request, headers };
+    }
+    const response = await this.sendOnce(sent, signal);
+    if (response.setCookies) await cookies.store(request.url, response.setCookies);
+    return response;
   }
 
   private async sendOnce(request: HttpRequest, signal?: AbortSignal): Promise<HttpResponse> {
@@ -80,8 +98,10 @@ export class HttpClient {
     if (signal) this.inFlight.add(signal, exchange);
     this.agent.dispatch({ origin, path: pathname + search, method: request.method as Dispatcher.HttpMethod, headers, body }, exchange);
     try {
-      const { status, headers: received, body: read } = await exchange.done;
-      return toResponse(status, received, read, performance.now() - started, maxBodyBytes);
+      const { status, headers: received, body: read, setCookies } = await exchange.done;
+      const response = toResponse(status, received, read, performance.now() - started, maxBodyBytes);
+      if (setCookies) response.setCookies = setCookies;
+      return response;
     } catch (failure) {
       const { error, phase, bytes, timedOut } = failure as ExchangeFailure;
       const aborted = signal?.aborted === true;

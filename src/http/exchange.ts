@@ -15,6 +15,8 @@ export interface Exchanged {
   /** Lower-cased names; repeated headers joined with `, `. */
   headers: Record<string, string>;
   body: CappedBody;
+  /** Set-Cookie values one by one, when there are any. */
+  setCookies?: string[];
 }
 
 /** Why an exchange failed and where it was, for a one-line message (describeNetworkError). */
@@ -100,7 +102,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
   private succeed(truncated: boolean): void {
     if (!this.finish()) return;
     const text = this.chunks.length === 1 ? this.chunks[0].toString('utf8') : Buffer.concat(this.chunks).toString('utf8');
-    this.settle.resolve({ status: this.status, headers: headerRecord(this.rawHeaders), body: { text, size: this.size, truncated } });
+    this.settle.resolve({ status: this.status, headers: headerRecord(this.rawHeaders), body: { text, size: this.size, truncated }, setCookies: setCookieList(this.rawHeaders) });
   }
 
   private finish(): boolean {
@@ -121,4 +123,13 @@ function headerRecord(raw: Buffer[]): Record<string, string> {
     setOwn(headers, name, Object.hasOwn(headers, name) ? `${headers[name]}, ${value}` : value);
   }
   return headers;
+}
+
+/** Set-Cookie headers one by one: they cannot be joined with `, ` (an Expires date holds a comma). */
+function setCookieList(raw: Buffer[]): string[] | undefined {
+  let out: string[] | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i].length === 10 && raw[i].toString('latin1').toLowerCase() === 'set-cookie') (out ??= []).push(raw[i + 1].toString('latin1'));
+  }
+  return out;
 }

@@ -29,6 +29,15 @@ export interface HttpRequest {
    * answers one of them only when the operation declares it (business rules it cannot know); never in reports.
    */
   expectHint?: number[];
+  /** The OAuth2 token profile whose token goes in `headers` just before sending (src/http/oauth2.ts). */
+  oauth2Profile?: string;
+}
+
+/** Where Set-Cookie answers go and Cookie headers come from: the doc run's jar (src/http/cookie-jar.ts). */
+export interface CookieStore {
+  /** The Cookie header for a request to `url`, or undefined when no stored cookie applies. */
+  header(url: string): Promise<string | undefined>;
+  store(url: string, setCookies: readonly string[]): Promise<void>;
 }
 
 export interface HttpResponse {
@@ -43,4 +52,6 @@ export interface HttpResponse {
   durationMs: number;
   /** URLs followed after redirect answers, in order, when there were any. */
   redirects?: string[];
+  /** Each Set-Cookie header on its own (`headers['set-cookie']` joins them, which an Expires date makes ambiguous). */
+  setCookies?: string[];
 }

@@ -49,6 +49,8 @@ export function configSecrets(values: Record<string, unknown>): string[] {
   for (const token of Object.values(record(values.tokens))) {
     const value = typeof token === 'string' ? token : record(token).value;
     if (typeof value === 'string') out.push(value);
+    const clientSecret = record(record(token).oauth2).clientSecret;
+    if (typeof clientSecret === 'string') out.push(clientSecret);
   }
   for (const v of Object.values(record(values.vars))) if (record(v).secret === true) out.push(String(record(v).value));
   if (Array.isArray(values.secrets)) out.push(...values.secrets.map(String));

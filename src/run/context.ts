@@ -4,6 +4,8 @@ import type { RunListener } from '../core/result.js';
 import type { RunSettings } from '../core/settings.js';
 import type { DocValidation } from '../core/validation.js';
 import type { HttpClient } from '../http/client.js';
+import type { DocCookieJar } from '../http/cookie-jar.js';
+import type { OAuth2Tokens } from '../http/oauth2.js';
 
 /** What every step of one doc run shares. Variables grow as steps extract. */
 export interface DocRunContext {
@@ -20,6 +22,10 @@ export interface DocRunContext {
   /** Display paths of docs executed through `use:`, once per execution. */
   usedDocs: string[];
   validation?: (doc: Doc) => Promise<DocValidation | undefined>;
+  /** The run's OAuth2 tokens (shared by every doc); absent when no profile uses oauth2. */
+  tokens?: OAuth2Tokens;
+  /** This doc run's cookie jar, shared with the docs it `use:`s. */
+  cookies?: DocCookieJar;
 }
 
 /** Per-doc values a step needs from the doc it belongs to (the used doc for `use:` steps). */

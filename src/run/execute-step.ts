@@ -10,6 +10,8 @@ import type { DocRunContext, StepOwner } from './context.js';
 import { evaluateExpect, expectedStatus, failed } from './evaluate.js';
 import { renderRequest } from './render-request.js';
 import { summariseRequest, summariseResponse } from './response-summary.js';
+import { authorize, cookieJarFor, sendAuthorized, type Authorized } from './authorize.js';
+import { capturedSecrets, mentionsKey, redactKeySet, secretsInForm, secretsUnderKeys } from './secret-values.js';
 
 /** Runs one request step: render, validate, send (polling with `retry.until`), check, extract. */
 export async function executeRequestStep(node: RequestNode, owner: StepOwner, ctx: DocRunContext): Promise<StepResult> {
@@ -21,15 +23,21 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
     return result;
   };
   let request: HttpRequest;
+  let authorized: Authorized;
+  const redactKeys = redactKeySet(ctx.settings.redactKeys);
   try {
     if (step.sleepMs) await sleep(step.sleepMs, undefined, { signal: ctx.signal });
     request = renderRequest(step, compiled, owner.doc, createScope(ctx.variables), ctx.settings);
     const expected = ctx.settings.mock ? expectedStatus(step, owner.doc) : undefined;
     if (expected?.length && expected.every((s) => s >= 400)) request.expectHint = expected;
+    ctx.redactor.add(secretsUnderKeys(request.body, redactKeys));
+    authorized = await authorize(request, ctx);
+    request = authorized.request;
   } catch (error) {
     return done('failed', { error: errorOf(error, ctx) });
   }
-  result.request = summariseRequest(request, ctx.redactor);
+  const jar = ctx.settings.dryRun ? undefined : cookieJarFor(owner.doc, ctx);
+  result.request = summariseRequest(request, ctx.redactor, await jar?.header(request.url));
   if (ctx.settings.dryRun) {
     for (const name of Object.keys(step.extract)) ctx.variables[name] = `<${name}>`;
     return done('skipped', { skipReason: DRY_RUN_REASON });
@@ -41,13 +49,15 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
     result.checks.push(...requestChecks(validator.request(request.body, 'application/json'), expectedStatus(step, owner.doc)));
     if (failed(result.checks)) return done('failed');
   }
-  const outcome = await sendUntil(node, owner, ctx, request, result.attempts);
+  const outcome = await sendUntil(node, owner, ctx, authorized, result.attempts);
   if ('error' in outcome) return done('failed', { error: outcome.error });
   const { response, checks } = outcome;
+  // Secrets of this answer (redact.keys values, captured `secret: true` values) are known before it is summarised.
+  const { values, failures } = extractVariables(step.extract, { status: response.status, headers: response.headers, json: response.json, jsonError: response.jsonError });
+  ctx.redactor.add([...bodySecrets(response, redactKeys), ...capturedSecrets(step.extract, values)]);
   result.response = summariseResponse(response, ctx.redactor);
   if (validator && step.expect.schema !== false) checks.push(...validator.response(response.status, response.headers['content-type'], response.json !== undefined ? response.json : response.bodyText));
   result.checks.push(...checks);
-  const { values, failures } = extractVariables(step.extract, { status: response.status, headers: response.headers, json: response.json, jsonError: response.jsonError });
   Object.assign(ctx.variables, values);
   result.extracted = Object.keys(values);
   if (!failed(result.checks)) result.checks.push(...failures);
@@ -70,12 +80,14 @@ type SendOutcome = { response: HttpResponse; checks: CheckResult[] } | { error: 
  * One attempt, or several with `retry`: repeat until `until` (or the step's expect) passes. Each
  * attempt goes through sendWithRetry, which repeats 429/502/503/resets with backoff (live-API safety).
  */
-async function sendUntil(node: RequestNode, owner: StepOwner, ctx: DocRunContext, request: HttpRequest, attempts: StepAttempt[]): Promise<SendOutcome> {
+async function sendUntil(node: RequestNode, owner: StepOwner, ctx: DocRunContext, authorized: Authorized, attempts: StepAttempt[]): Promise<SendOutcome> {
+  const { request } = authorized;
   const { step, compiled } = node;
   const max = step.retry?.attempts ?? 1;
   const status = expectedStatus(step, owner.doc);
   const accepted = [...(status ?? []), ...(step.retry?.until?.status ?? [])];
-  const send = () => sendWithRetry(() => ctx.client.send(request, ctx.signal, { followRedirects: !accepted.some(isRedirect) }), {
+  const sendOptions = { followRedirects: !accepted.some(isRedirect), accepts401: accepted.includes(401) };
+  const send = () => sendWithRetry(() => sendAuthorized(authorized, ctx, owner.doc, sendOptions), {
     policy: ctx.settings.retry,
     method: request.method,
     unsafe: owner.doc.frontmatter.raw.retryUnsafe === true,
@@ -131,4 +143,11 @@ export function errorOf(error: unknown, ctx: DocRunContext): { code: string; mes
   }
   if ((error as Error)?.name === 'AbortError') return { code: 'aborted', message: 'interrupted' };
   throw error;
+}
+
+/** Values under `redact.keys` in a JSON or form answer; a body naming none of the keys is not walked. */
+function bodySecrets(response: HttpResponse, keys: ReadonlySet<string>): string[] {
+  if (!mentionsKey(response.bodyText, keys)) return [];
+  if (response.json !== undefined) return secretsUnderKeys(response.json, keys);
+  return /x-www-form-urlencoded/i.test(response.headers['content-type'] ?? '') ? secretsInForm(response.bodyText, keys) : [];
 }

@@ -22,6 +22,7 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
   const url = buildUrl(base, pathOrUrl, render(compiled.params));
   const headers: Record<string, string> = { ...settings.headers };
   const sensitive: string[] = [];
+  let oauth2Profile: string | undefined;
   const explicit = (render(compiled.token) as string | undefined) ?? doc.frontmatter.tokens[0];
   // Without an explicit profile the default one applies only if it is configured.
   const tokenName = explicit ?? (settings.tokens[settings.defaultToken] ? settings.defaultToken : undefined);
@@ -30,7 +31,12 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
     if (!profile) {
       throw new HttpError(`token profile \`${tokenName}\` has no value: pass --token ${tokenName}=… or set STEPDOC_TOKEN_${tokenName.toUpperCase()}`, 'missing-token');
     }
-    const auth = authHeader(profile);
+    // An OAuth2 profile's token is fetched and put in just before sending (run/authorize.ts).
+    if (profile.oauth2) {
+      oauth2Profile = tokenName;
+      sensitive.push(profile.header);
+    }
+    const auth = profile.oauth2 ? undefined : authHeader(profile);
     if (auth) {
       headers[auth[0]] = auth[1];
       sensitive.push(auth[0]);
@@ -42,9 +48,12 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
     if (value) headers[settings.onBehalfOf.header] = value;
   }
   Object.assign(headers, stringMap(render(compiled.headers)));
+  // The step's own header wins over the profile's, as it does for a static token.
+  if (oauth2Profile && Object.keys(headers).some((k) => k.toLowerCase() === settings.tokens[oauth2Profile!].header.toLowerCase())) oauth2Profile = undefined;
   const operationPath = /^https?:\/\//i.test(pathOrUrl) ? new URL(url).pathname : pathOrUrl.split('?')[0];
   const request: HttpRequest = { method: step.method, url, operationPath, headers, bodyKind: 'none', api, sensitiveHeaders: sensitive };
   if (settings.mock && doc.frontmatter.swagger) request.specHint = doc.frontmatter.swagger;
+  if (oauth2Profile) request.oauth2Profile = oauth2Profile;
   if (step.bodyKind === 'json' && step.body !== undefined) Object.assign(request, { bodyKind: 'json', body: render(compiled.body) });
   if (step.bodyKind === 'form') Object.assign(request, { bodyKind: 'form', body: render(compiled.formFields) ?? render(compiled.body) });
   if (step.bodyKind === 'multipart') {

@@ -1,4 +1,4 @@
-import type { Redactor } from '../core/redact.js';
+import { maskCookieHeaders, type Redactor } from '../core/redact.js';
 import type { RenderedRequest, ResponseSummary } from '../core/result.js';
 import type { HttpRequest, HttpResponse } from '../http/types.js';
 
@@ -10,7 +10,7 @@ export function summariseResponse(response: HttpResponse, redactor: Redactor): R
   const bodyText = redactor.text(cut ? response.bodyText.slice(0, KEPT_BODY_CHARS) : response.bodyText);
   return {
     status: response.status,
-    headers: redactor.value(response.headers),
+    headers: redactor.value(maskCookieHeaders(response.headers, response.setCookies)),
     body: response.json !== undefined && !cut ? redactor.value(response.json) : bodyText,
     bodyText,
     size: response.size,
@@ -19,9 +19,16 @@ export function summariseResponse(response: HttpResponse, redactor: Redactor): R
   };
 }
 
-export function summariseRequest(request: HttpRequest, redactor: Redactor): RenderedRequest {
+/** `jarCookie`: the Cookie header the doc's jar adds on sending, shown masked like the step's own. */
+export function summariseRequest(request: HttpRequest, redactor: Redactor, jarCookie?: string): RenderedRequest {
+  const headers = maskCookieHeaders(jarCookie ? withJarCookie(request.headers, jarCookie) : request.headers);
   const body = request.bodyKind === 'multipart'
     ? { fields: request.body, files: (request.files ?? []).map((f) => `${f.fieldName}: ${f.path}`) }
     : request.body;
-  return redactor.value({ method: request.method, url: request.url, headers: request.headers, body, bodyKind: request.bodyKind });
+  return redactor.value({ method: request.method, url: request.url, headers, body, bodyKind: request.bodyKind });
+}
+
+function withJarCookie(headers: Record<string, string>, jarCookie: string): Record<string, string> {
+  const own = Object.keys(headers).find((k) => k.toLowerCase() === 'cookie');
+  return own ? { ...headers, [own]: `${headers[own]}; ${jarCookie}` } : { ...headers, cookie: jarCookie };
 }

@@ -6,6 +6,8 @@ import type { RunSettings } from '../core/settings.js';
 import type { ValidationProvider } from '../core/validation.js';
 import type { StepGraph } from '../graph/graph.js';
 import { HttpClient } from '../http/client.js';
+import { DocCookieJar } from '../http/cookie-jar.js';
+import { OAuth2Tokens } from '../http/oauth2.js';
 import type { DocRunContext } from './context.js';
 import { executeDoc } from './execute-doc.js';
 import { docVariables } from './scope.js';
@@ -30,6 +32,11 @@ export interface RunOptions {
   /** After an interrupt, teardown steps of started docs may still send for this long (default 5 s). */
   teardownGraceMs?: number;
   /**
+   * The run's Redactor, when the caller's reporters share it: secrets found during the run (fetched
+   * OAuth2 tokens, captured `secret: true` values, `redact.keys` values) are added to it as they appear.
+   */
+  redactor?: Redactor;
+  /**
    * What `RunResult.docs` keeps once a doc's `doc:end` event has been emitted. `all` (the default,
    * for library callers): every doc in full. `failures`: failed docs in full, the others without
    * their steps' requests, responses and checks — for listeners that took what they need from `doc:end`
@@ -48,8 +55,10 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   const { settings } = options;
   const emit: RunListener = options.listener ?? (() => {});
   const signal = options.signal ?? new AbortController().signal;
-  const redactor = new Redactor([...settings.secrets, ...Object.values(settings.tokens).map((t) => t.value)]);
+  const redactor = options.redactor ?? new Redactor([]);
+  redactor.add([...settings.secrets, ...Object.values(settings.tokens).map((t) => t.value)]);
   const client = new HttpClient({ timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, apis: settings.apis });
+  const tokens = oauth2Tokens(settings, client, redactor);
   const grace = graceSignal(signal, options.teardownGraceMs ?? DEFAULT_TEARDOWN_GRACE_MS);
   const startedAt = new Date();
   const skipped = options.skipped ?? [];
@@ -64,7 +73,7 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   const worker = async () => {
     while (next < options.graphs.length && !signal.aborted && !(options.maxFailures && failures >= options.maxFailures)) {
       const graph = options.graphs[next++];
-      const result = await runOneDoc(graph, { settings, client, redactor, emit, signal, teardownSignal: grace.signal, validation });
+      const result = await runOneDoc(graph, { settings, client, redactor, emit, signal, teardownSignal: grace.signal, validation, tokens });
       if (result.status === 'failed') failures++;
       emit({ type: 'doc:end', doc: result });
       docs.push(options.retain === 'failures' ? slim(result) : result);
@@ -94,7 +103,13 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   return result;
 }
 
-type Shared = Pick<DocRunContext, 'settings' | 'client' | 'redactor' | 'emit' | 'signal' | 'teardownSignal' | 'validation'>;
+type Shared = Pick<DocRunContext, 'settings' | 'client' | 'redactor' | 'emit' | 'signal' | 'teardownSignal' | 'validation' | 'tokens'>;
+
+/** One token cache for the run when a profile fetches its token; every fetched token becomes a secret. */
+function oauth2Tokens(settings: RunSettings, client: HttpClient, redactor: Redactor): OAuth2Tokens | undefined {
+  if (!Object.values(settings.tokens).some((t) => t.oauth2)) return undefined;
+  return new OAuth2Tokens({ send: (request, signal) => client.send(request, signal), retry: settings.retry, onToken: (token) => redactor.add([token]) });
+}
 
 /** A signal that aborts `graceMs` after `signal` does: how long cleanup may take once interrupted. */
 function graceSignal(signal: AbortSignal, graceMs: number): { signal: AbortSignal; dispose(): void } {
@@ -119,7 +134,7 @@ async function runOneDoc(graph: StepGraph, shared: Shared): Promise<DocResult> {
   const { doc } = graph;
   const started = new Date();
   shared.emit({ type: 'doc:start', file: doc.file, displayPath: doc.displayPath });
-  const ctx: DocRunContext = { ...shared, rootDoc: doc, variables: docVariables(shared.settings, doc, uniqueTimestamp()), usedDocs: [] };
+  const ctx: DocRunContext = { ...shared, rootDoc: doc, variables: docVariables(shared.settings, doc, uniqueTimestamp()), usedDocs: [], cookies: new DocCookieJar(shared.redactor.cookieValue) };
   const outcome = await executeDoc(graph, ctx);
   const finished = new Date();
   const fm = doc.frontmatter;

@@ -49,7 +49,7 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
     const recorder = options.record ? await startRecorder(settings, prepared) : undefined;
     // When every reporter streams (took its docs from doc:end), the result keeps only failed docs in full.
     const retain = reporters.every((r) => r.streams) ? 'failures' : 'all';
-    const result = await execute(prepared, target.settings, options, io, [...reporters, ...(recorder ? [recorder.reporter] : [])], diagnostics, retain);
+    const result = await execute(prepared, target.settings, options, io, [...reporters, ...(recorder ? [recorder.reporter] : [])], diagnostics, retain, redactor);
     // What the mock found while answering (served specs' cut refs, examples that break their schema), once each.
     const seen = new Set(result.diagnostics.map((d) => `${d.code} ${d.message}`));
     result.diagnostics.push(...target.warnings().filter((d) => !seen.has(`${d.code} ${d.message}`)));
@@ -61,7 +61,7 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-async function execute(prepared: PreparedRun, settings: RunSettings, options: RunCommandOptions, io: CliIO, listeners: Array<Pick<Reporter, 'onEvent'>>, diagnostics: RunResult['diagnostics'], retain: 'all' | 'failures'): Promise<RunResult> {
+async function execute(prepared: PreparedRun, settings: RunSettings, options: RunCommandOptions, io: CliIO, listeners: Array<Pick<Reporter, 'onEvent'>>, diagnostics: RunResult['diagnostics'], retain: 'all' | 'failures', redactor: Redactor): Promise<RunResult> {
   const listener = (event: RunEvent) => {
     for (const r of listeners) r.onEvent?.(event);
   };
@@ -70,6 +70,8 @@ async function execute(prepared: PreparedRun, settings: RunSettings, options: Ru
     listener, signal: io.signal, validation: await loadValidation(prepared.graphs, settings), version: VERSION, mock: options.mock,
     maxFailures: options.maxFailures, shard: settings.filters.shard,
     retain,
+    // The reporters' Redactor: secrets found during the run (fetched tokens, captured values) reach them too.
+    redactor,
   });
 }
 
