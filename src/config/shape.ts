@@ -25,9 +25,19 @@ export function checkConfigShape(values: Record<string, unknown>, spans: ConfigS
         help: didYouMean(key, allowed) ?? `known keys: ${allowed.join(', ')}`,
       });
     }
-    const span = spans.keySpans[finding.path] ?? spans.valueSpans[finding.path] ?? spans.fallback;
-    return errorDiag('config-schema', `config \`${finding.path}\` has the wrong shape`, span, { expected: finding.expected });
+    const span = spans.keySpans[finding.path] ?? spans.valueSpans[finding.path] ?? nearestSpan(finding.path, spans);
+    const what = finding.missing ? 'is required' : 'has the wrong shape';
+    return errorDiag('config-schema', `config \`${finding.path}\` ${what}`, span, { expected: finding.expected });
   });
+}
+
+/** A missing key has no span of its own: point at the nearest mapping that exists (`oauth2:`), not the file's first line. */
+function nearestSpan(path: string, spans: ConfigSpans): SourceSpan {
+  for (let at = path.lastIndexOf('.'); at > 0; at = path.lastIndexOf('.', at - 1)) {
+    const span = spans.keySpans[path.slice(0, at)];
+    if (span) return span;
+  }
+  return spans.fallback;
 }
 
 /**

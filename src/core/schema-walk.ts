@@ -2,7 +2,7 @@ import { isRecord, type JsonSchema } from './shipped-schema.js';
 
 /**
  * A small JSON Schema walker for the subset the shipped schemas use (type, enum, properties,
- * patternProperties, additionalProperties, required, items, oneOf/anyOf, $ref to #/definitions,
+ * patternProperties, propertyNames (pattern), additionalProperties, required, items, oneOf/anyOf, $ref to #/definitions,
  * minimum/maximum/exclusiveMinimum, pattern). The parser and the config loader validate through it
  * on every run, so it stays synchronous, tiny and free of ajv (which is loaded only when a swagger
  * file needs it). Findings carry dotted paths, which is how spans are keyed.
@@ -14,6 +14,8 @@ export interface SchemaFinding {
   unknownKey?: { key: string; parent: string; allowed: string[] };
   /** What the value should be, in words: `a mapping`, `one of abort, skip, continue`. */
   expected?: string;
+  /** Set when a required key is absent. */
+  missing?: boolean;
 }
 
 export function walkSchema(root: JsonSchema, schema: JsonSchema, value: unknown, path = '', out: SchemaFinding[] = []): SchemaFinding[] {
@@ -46,10 +48,12 @@ function walkObject(root: JsonSchema, s: JsonSchema, value: Record<string, unkno
   const properties = isRecord(s.properties) ? (s.properties as Record<string, JsonSchema>) : {};
   const patterns = isRecord(s.patternProperties) ? Object.entries(s.patternProperties as Record<string, JsonSchema>) : [];
   for (const key of Array.isArray(s.required) ? (s.required as string[]) : []) {
-    if (value[key] === undefined) out.push({ path: join(path, key), expected: 'a value (it is required)' });
+    if (value[key] === undefined) out.push({ path: join(path, key), expected: 'a value (it is required)', missing: true });
   }
+  const names = isRecord(s.propertyNames) && typeof s.propertyNames.pattern === 'string' ? regex(s.propertyNames.pattern) : undefined;
   for (const [key, v] of Object.entries(value)) {
     const at = join(path, key);
+    if (names && !names.test(key)) out.push({ path: at, expected: `a key matching ${(s.propertyNames as JsonSchema).pattern}` });
     if (Object.hasOwn(properties, key)) {
       walkSchema(root, properties[key], v, at, out);
       continue;

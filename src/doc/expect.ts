@@ -132,7 +132,6 @@ export function readExtract(value: unknown, ctx: StepContext, at: string): Recor
   }
   for (const [name, source] of Object.entries(value)) {
     const parsed = readExtractSource(source);
-    if (parsed && isPlainObject(source)) checkExtractObject(source, ctx, `${at}.${name}`);
     if (parsed?.from === 'body') checkJsonPath(parsed.path, spanOf(ctx, `${at}.${name}`), ctx);
     if (parsed) out[name] = parsed;
     else {
@@ -163,21 +162,6 @@ function readExtractSource(source: unknown): ExtractSource | undefined {
   return undefined;
 }
 
-const EXTRACT_OBJECT_KEYS = ['path', 'jsonpath', 'body', 'header', 'status', 'secret'];
-
-/** `{ path, secret: true }`: a mistyped `secret` would leak the value, so unknown keys and a non-boolean are errors. */
-function checkExtractObject(source: Record<string, unknown>, ctx: StepContext, at: string): void {
-  for (const key of Object.keys(source)) {
-    if (EXTRACT_OBJECT_KEYS.includes(key)) continue;
-    ctx.diagnostics.push(errorDiag('unknown-extract-key', `unknown key \`${key}\` in extract`, ctx.keySpans[`${at}.${key}`] ?? spanOf(ctx, at), {
-      help: didYouMean(key, EXTRACT_OBJECT_KEYS),
-      expected: EXTRACT_OBJECT_KEYS.join(', '),
-    }));
-  }
-  if (source.secret !== undefined && typeof source.secret !== 'boolean') {
-    ctx.diagnostics.push(errorDiag('extract-secret', '`secret` must be true or false', spanOf(ctx, `${at}.secret`), { expected: 'secret: true' }));
-  }
-}
 
 export function readRetry(value: unknown, ctx: StepContext, at: string): RetrySpec | undefined {
   if (value === undefined || value === null) return undefined;

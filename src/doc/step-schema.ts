@@ -57,7 +57,7 @@ function toDiagnostic(finding: SchemaFinding, stepId: string, spans: SpanLookup)
     });
   }
   const span = spans.valueSpans[finding.path] ?? spans.keySpans[finding.path] ?? spans.fallback;
-  return errorDiag('step-schema', `\`${finding.path || 'step'}\` of step \`${stepId}\` has the wrong shape`, span, { expected: finding.expected });
+  return errorDiag('step-schema', `\`${finding.path || 'step'}\` of step \`${stepId}\` ${finding.missing ? 'is required' : 'has the wrong shape'}`, span, { expected: finding.expected });
 }
 
 /** Which object an unknown key sits in decides its code (docs/diagnostics.md). */

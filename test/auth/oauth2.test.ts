@@ -132,12 +132,13 @@ describe('OAuth2 client credentials', () => {
     const typo = oauthConfig(server.url).replace('clientSecret:', 'clientSecrte:');
     const result = await run({ 'a.md': doc(whoami()) }, [], typo);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown key `tokens.partner.oauth2.clientSecrte`');
-    expect(result.stderr).toContain('clientSecret');
-    expect(result.stderr).toContain('`tokens.partner.oauth2.clientSecret` is required');
+    expect(result.stderr).toContain('unknown config key `tokens.partner.oauth2.clientSecrte`');
+    expect(result.stderr).toContain('did you mean `clientSecret`?');
+    expect(result.stderr).toContain('config `tokens.partner.oauth2.clientSecret` is required');
     const bad = await run({ 'a.md': doc(whoami()) }, [], oauthConfig(server.url, { auth: 'header' }));
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('`tokens.partner.oauth2.auth` must be basic or body');
+    expect(bad.stderr).toContain('config `tokens.partner.oauth2.auth` has the wrong shape');
+    expect(bad.stderr).toContain('expected one of basic, body');
     expect(server.requests).toEqual([]);
   });
 

@@ -67,7 +67,8 @@ describe('extract { path, secret } in docs', () => {
   it('a mistyped `secret` or a non-boolean is an error with a did-you-mean (a typo would leak the value)', () => {
     const parsed = parseDoc(doc('  - id: login\n    path: /login\n    extract:\n      session: { path: "$.token", secrte: true }\n      other: { path: "$.x", secret: "yes" }\n'), '/d.md');
     const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-    expect(errors.map((d) => d.code).sort()).toEqual(['extract-secret', 'unknown-extract-key']);
+    expect(errors.map((d) => d.code).sort()).toEqual(['step-schema', 'unknown-extract-key']);
+    expect(errors.find((d) => d.code === 'step-schema')).toMatchObject({ message: '`extract.other.secret` of step `login` has the wrong shape', expected: 'true or false' });
     expect(errors.find((d) => d.code === 'unknown-extract-key')).toMatchObject({ help: 'did you mean `secret`?', span: { line: 16 } });
   });
 });
@@ -85,11 +86,12 @@ describe('config: oauth2, cookies, redact', () => {
   });
 
   it('rejects what would silently weaken or break a run', async () => {
-    expect(await diagnostics('cookies: "off"\n')).toEqual(['`cookies` must be true or false, got "off"']);
-    expect(await diagnostics('redact:\n  key: [x]\n')).toEqual(['unknown key `redact.key`']);
-    expect(await diagnostics('redact:\n  keys: x\n')).toEqual(['`redact.keys` must be a list of body key names, e.g. [api_key, session_token]']);
+    // Shapes come from schema/config.schema.json (one definition for run, lint and editors).
+    expect(await diagnostics('cookies: "off"\n')).toEqual(['config `cookies` has the wrong shape']);
+    expect(await diagnostics('redact:\n  key: [x]\n')).toEqual(['unknown config key `redact.key`']);
+    expect(await diagnostics('redact:\n  keys: x\n')).toEqual(['config `redact.keys` has the wrong shape']);
     expect(await diagnostics('tokens:\n  p:\n    value: v\n    oauth2: { tokenUrl: "https://a/t", clientId: c, clientSecret: s }\n')).toEqual(['`tokens.p` has both `value` and `oauth2`: the token is either given or fetched']);
-    expect(await diagnostics('tokens:\n  p:\n    oauth2: { tokenUrl: "ftp://a/t", clientId: c, clientSecret: s }\n')).toEqual(['`tokens.p.oauth2.tokenUrl` must be an http(s) URL, got "ftp://a/t"']);
+    expect(await diagnostics('tokens:\n  p:\n    oauth2: { tokenUrl: "ftp://a/t", clientId: c, clientSecret: s }\n')).toEqual(['config `tokens.p.oauth2.tokenUrl` has the wrong shape']);
   });
 });
 

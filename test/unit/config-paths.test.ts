@@ -34,7 +34,7 @@ describe('paths in a config file are relative to it', () => {
     const bad = nested('remoteRefs:\n  entities/: ./x\nmock:\n  spec: ["a"]\n');
     const error = await resolveSettings({ config: bad.file }, bad.cwd, {}).catch((e) => e);
     const codes = error.diagnostics.map((d: { code: string; help?: string }) => `${d.code} ${d.help ?? ''}`.trim());
-    expect(codes).toEqual(expect.arrayContaining(['config-type', 'config-unknown-key did you mean `specs`?']));
+    expect(codes).toEqual(expect.arrayContaining(['config-schema', 'config-unknown-key did you mean `specs`?']));
     const lint = await lintConfig(bad.file, bad.cwd);
     expect(lint.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['config-unknown-key']));
   });
