@@ -30,7 +30,8 @@ export interface Frontmatter {
   timesReused?: number;
   tokens: string[];
   useFallbackApi: boolean;
-  expectedOutcome?: number;
+  /** The statuses the test phase accepts when its steps name none. */
+  expectedOutcome?: number[];
   expectedOutcomeReason?: string;
   skipReason?: string;
   requiresTestData?: boolean;

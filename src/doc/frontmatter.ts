@@ -97,8 +97,10 @@ function normalise(written: Record<string, unknown>, fm: Frontmatter, diags: Dia
     if (fm.timesReused === undefined) bad('timesReused', 'a whole number');
   }
   if (raw.expectedOutcome !== undefined) {
-    fm.expectedOutcome = asInteger(raw.expectedOutcome);
-    if (fm.expectedOutcome === undefined || fm.expectedOutcome < 100 || fm.expectedOutcome > 599) bad('expectedOutcome', 'an HTTP status code (100–599)');
+    // One status, or a list of them (`expectedOutcome: [200]`, as the vcita docs write it).
+    const statuses = (Array.isArray(raw.expectedOutcome) ? raw.expectedOutcome : [raw.expectedOutcome]).map(asInteger);
+    if (statuses.length > 0 && statuses.every((s): s is number => s !== undefined && s >= 100 && s <= 599)) fm.expectedOutcome = statuses;
+    else bad('expectedOutcome', 'an HTTP status code (100–599) or a list of them');
   }
   if (raw.vars !== undefined) {
     if (raw.vars && typeof raw.vars === 'object' && !Array.isArray(raw.vars)) fm.vars = raw.vars as Record<string, unknown>;

@@ -1,5 +1,5 @@
-import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
-import type { Doc } from '../core/model.js';
+import { errorDiag, warningDiag, type Diagnostic } from '../core/diagnostic.js';
+import type { AnyStep, Doc } from '../core/model.js';
 import { didYouMean } from '../core/suggest.js';
 import { compileRequest } from './compiled-step.js';
 import type { GraphNode, StepGraph } from './graph.js';
@@ -18,6 +18,18 @@ export interface GraphBuild {
 }
 
 /**
+ * Two steps with one id in one phase, or an id `needs:` names, are ambiguous: an error. In different
+ * phases (a setup step and the test step both `get_services`, as the vcita docs write) nothing is
+ * ambiguous to the run, only to a reader of the report: a warning.
+ */
+function duplicateId(step: AnyStep, first: AnyStep, needed: Set<string>): Diagnostic {
+  const span = step.keySpans.id ?? step.span;
+  const message = `duplicate step id \`${step.id}\``;
+  if (step.phase === first.phase || needed.has(step.id)) return errorDiag('duplicate-id', message, span, { help: 'step ids must be unique in a doc' });
+  return warningDiag('duplicate-id', `${message} (also in ${first.phase})`, span, { help: 'rename one: reports tell steps apart by id' });
+}
+
+/**
  * Doc → StepGraph with static analysis before anything is sent: duplicate ids, unknown `needs`,
  * cycles, `use:` targets and cycles, variables read before any step extracts them.
  */
@@ -27,10 +39,10 @@ export function buildGraph(doc: Doc, options: GraphOptions, useStack: string[] =
   const extracts = new Set<string>();
   const reads: Array<Map<string, string[][]>> = [];
   const ids = new Map<string, number>();
+  const needed = new Set(doc.steps.flatMap((s) => s.needs));
   for (const step of doc.steps) {
-    if (ids.has(step.id)) {
-      diagnostics.push(errorDiag('duplicate-id', `duplicate step id \`${step.id}\``, step.keySpans.id ?? step.span, { help: 'step ids must be unique in a doc' }));
-    }
+    const earlier = ids.get(step.id);
+    if (earlier !== undefined) diagnostics.push(duplicateId(step, nodes[earlier].step, needed));
     ids.set(step.id, nodes.length);
     if (step.kind === 'request') {
       const outcome = compileRequest(step);

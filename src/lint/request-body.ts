@@ -31,7 +31,7 @@ export function checkLiteralBody(doc: Doc, step: Step, operation: Operation, val
 }
 
 function expectsClientError(doc: Doc, step: Step): boolean {
-  const statuses = step.expect.status ?? (step.phase === 'test' && doc.frontmatter.expectedOutcome !== undefined ? [doc.frontmatter.expectedOutcome] : undefined);
+  const statuses = step.expect.status ?? (step.phase === 'test' && doc.frontmatter.expectedOutcome !== undefined ? doc.frontmatter.expectedOutcome : undefined);
   return statuses !== undefined && statuses.every((s) => s >= 400);
 }
 

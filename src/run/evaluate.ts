@@ -13,7 +13,7 @@ import type { HttpResponse } from '../http/types.js';
 /** The statuses a step accepts: its own, else the doc's expectedOutcome for the test phase, else 2xx. */
 export function expectedStatus(step: Step, doc: Doc): number[] | undefined {
   if (step.expect.status) return step.expect.status;
-  if (step.phase === 'test' && doc.frontmatter.expectedOutcome !== undefined) return [doc.frontmatter.expectedOutcome];
+  if (step.phase === 'test' && doc.frontmatter.expectedOutcome !== undefined) return doc.frontmatter.expectedOutcome;
   return undefined;
 }
 
