@@ -25,6 +25,20 @@ describe('step graph analysis', () => {
     expect(diag.span).toMatchObject({ line: 8 });
   });
 
+  it('a step id shared by setup and test is a warning; within one phase, or named by needs:, an error', () => {
+    const phases = (needs = '') => parseDoc(
+      `---\nendpoint: "GET /a"\n---\n## Prerequisites\n\`\`\`yaml\nsteps:\n  - id: get\n    path: /a\n\`\`\`\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: /b\n${needs}\`\`\`\n`, '/d/p.md', 'p.md');
+    expect(build(phases()).diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual(['warning:duplicate-id']);
+    expect(build(phases('    needs: [get]\n')).diagnostics.map((d) => `${d.severity}:${d.code}`)).toContain('error:duplicate-id');
+    expect(build(doc('  - id: a\n    path: /a\n  - id: a\n    path: /b\n')).diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual(['error:duplicate-id']);
+  });
+
+  it('expectedOutcome may be one status or a list of them', () => {
+    expect(doc('  - path: /a\n', '/d/a.md', 'expectedOutcome: [200, 404]\n').frontmatter.expectedOutcome).toEqual([200, 404]);
+    expect(doc('  - path: /a\n', '/d/a.md', 'expectedOutcome: 422\n').frontmatter.expectedOutcome).toEqual([422]);
+    expect(doc('  - path: /a\n', '/d/a.md', 'expectedOutcome: [200, 99]\n').diagnostics.map((d) => d.code)).toContain('frontmatter-type');
+  });
+
   it('suggests the closest known name', () => {
     expect(build(doc('  - id: a\n    path: /a/{{ busines_id }}\n')).diagnostics[0].help).toBe('did you mean `business_id`?');
   });
