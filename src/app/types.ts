@@ -73,6 +73,8 @@ export interface LoadedProject {
   selected: number;
   /** Every diagnostic (config, discovery, docs, preflight), each with a span where it has a place. */
   diagnostics: Diagnostic[];
+  /** Errors that stop any run whatever the docs say (a path that does not exist…); also in `diagnostics`. */
+  loadErrors: Diagnostic[];
   /** Every doc read, by absolute path → source, for code frames, reporters and record. */
   sources: Map<string, string>;
   /** Config keys that are not settings (reporters, reportDir), passed through for the CLI. */

@@ -6,7 +6,7 @@ import { resolveSettings } from '../../config/resolve.js';
 import { DocCache } from '../../doc/load.js';
 import { intFlag, parseCommandArgs } from '../args.js';
 import type { CliIO, Command } from '../io.js';
-import { specFilesOfDocs } from '../mock-target.js';
+import { specFilesOfDocs } from '../../app/mock-target.js';
 
 const HELP = `stepdoc mock [PATH...] — serve the embedded mock built from swagger files
 
