@@ -57,7 +57,10 @@ describe('the CI gate through stepdoc run', () => {
     expect(result.code).toBe(1);
     const r = report('maxfail');
     expect(r.summary.failed).toBe(1);
-    expect(r.docs.length).toBeLessThan(10);
+    // The docs never started are counted, not dropped.
+    expect(r.docs.length).toBe(10);
+    expect(r.summary.notRun).toBeGreaterThan(0);
+    expect(r.summary.notRun).toBe(r.docs.filter((d: { status: string }) => d.status === 'not-run').length);
   });
 
   it('fails the gate on skipped docs with --allow-skipped false', async () => {
