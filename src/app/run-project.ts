@@ -53,9 +53,10 @@ export async function runProject(options: RunProjectOptions): Promise<RunOutcome
   return execute(options, project, checked.settings, diagnostics);
 }
 
+/** Nothing was sent. A usage error and an empty selection are diagnostics of their own. */
 function stopped(reason: StopReason, message: string, diagnostics: Diagnostic[]): RunOutcome {
-  const all = diagnostics.length || reason === 'invalid' ? diagnostics : [errorDiag(reason === 'usage' ? 'usage' : 'no-docs', message)];
-  return { exitCode: ExitCode.Invalid, stopped: { reason, message }, diagnostics: all, reportFiles: [] };
+  const own = reason === 'usage' || reason === 'no-docs' ? [errorDiag(reason, message)] : [];
+  return { exitCode: ExitCode.Invalid, stopped: { reason, message }, diagnostics: [...diagnostics, ...own], reportFiles: [] };
 }
 
 async function execute(options: RunProjectOptions, project: LoadedProject, settings: RunSettings, diagnostics: Diagnostic[]): Promise<RunOutcome> {

@@ -15,19 +15,23 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
   }
   const [{ runProject }, { PREFLIGHT_CODES }] = await Promise.all([import('../../app/run-project.js'), import('../../app/preflight.js')]);
   const redactor = new Redactor(parsed.settings.secrets ?? []);
-  let printed = false;
-  const show = (diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) => {
-    printed = true;
-    const wanted = diagnostics.filter((d) => d.severity === 'error' || parsed.verbose || PREFLIGHT_CODES.has(d.code));
+  const printed = new Set<Diagnostic>();
+  let sources: ReadonlyMap<string, string> = new Map();
+  const show = (diagnostics: Diagnostic[]) => {
+    const wanted = diagnostics.filter((d) => !printed.has(d) && (d.severity === 'error' || parsed.verbose || PREFLIGHT_CODES.has(d.code)));
+    for (const d of diagnostics) printed.add(d);
     printDiagnostics(io, wanted, sources, redactor);
   };
   const onEvent = (event: AppEvent) => {
-    if (event.type === 'project:loaded') show(event.diagnostics, event.sources);
+    if (event.type !== 'project:loaded') return;
+    sources = event.sources;
+    show(event.diagnostics);
   };
   const outcome = await runProject(toRunProjectOptions(parsed, io, onEvent));
   if (outcome.stopped) {
-    if (!printed) show(outcome.diagnostics, new Map());
-    io.stderr.write(`${redactor.text(outcome.stopped.message)}\n`);
+    show(outcome.diagnostics);
+    // A usage error or an empty selection is its own diagnostic; other stops add one line.
+    if (!outcome.diagnostics.some((d) => d.message === outcome.stopped?.message)) io.stderr.write(`${redactor.text(outcome.stopped.message)}\n`);
   }
   return outcome.exitCode;
 }
