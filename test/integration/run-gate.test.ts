@@ -9,7 +9,7 @@ const doc = (path: string, status = '') => `---\nendpoint: "GET ${path}"\nstatus
 
 interface Report {
   docs: Array<{ displayPath: string; status: string }>;
-  summary: { passed: number; failed: number; skipped: number };
+  summary: { passed: number; failed: number; skipped: number; notRun: number };
 }
 
 describe('the CI gate through stepdoc run', () => {
