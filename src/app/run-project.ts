@@ -71,8 +71,9 @@ async function execute(options: RunProjectOptions, project: LoadedProject, setti
     });
     const recording = options.record ? await startRecording(settings, project.sources, options.out, Boolean(options.color)) : undefined;
     const listener = fanOut(options.onEvent, reporters, recording);
-    // When every reporter streams (took its docs from doc:end), the result keeps only failed docs in full.
-    const retain = reporters.length && reporters.every((r) => r.streams) && !options.onEvent ? 'failures' : 'all';
+    // With console output (the CLI) and reporters that all stream (they took their docs from doc:end),
+    // the result keeps only failed docs in full, so memory stays flat. A library caller gets every doc.
+    const retain = options.out && reporters.every((r) => r.streams) ? 'failures' : 'all';
     const result = await runGraphs({
       settings: target.settings, graphs: project.graphs, skipped: project.skipped, diagnostics,
       listener, signal: options.signal, validation: await loadValidation(project.graphs, target.settings), version: VERSION,

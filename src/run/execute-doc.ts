@@ -50,8 +50,11 @@ export async function executeDoc(graph: StepGraph, ctx: DocRunContext): Promise<
   for (const node of teardown) await runOne(node, true);
   const steps = graph.nodes.flatMap((n) => perNode.get(n)!);
   const status = docStatus(state, steps, ctx.settings.dryRun);
-  return { status, skipReason: status === 'skipped' || status === 'not-sent' ? state.halt?.reason : undefined, steps };
+  const reason = status === 'skipped' || status === 'not-sent' ? (state.halt?.reason ?? NOTHING_SENT) : undefined;
+  return { status, skipReason: reason, steps };
 }
+
+const NOTHING_SENT = 'no request was sent and checked';
 
 /** `passed` only when a request was sent and checked; a dry run or a guard that held everything back says so. */
 function docStatus(state: { halt?: Halt; failed: boolean }, steps: StepResult[], dryRun: boolean): DocResult['status'] {
