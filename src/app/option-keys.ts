@@ -7,7 +7,7 @@ export const RUN_PROJECT_KEYS = [
   'tags', 'domains', 'grep', 'shard', 'dryRun', 'includeSkipped', 'allowDelete', 'schema',
   'requestsPerSecond', 'maxConcurrent', 'retries',
   'mock', 'strictState', 'record', 'reporters', 'reportDir', 'keepGoing', 'maxFailures', 'allowSkipped',
-  'passWithNoDocs', 'quiet', 'verbose', 'out', 'color', 'onEvent', 'signal',
+  'passWithNoDocs', 'lastFailed', 'keepLastRun', 'quiet', 'verbose', 'out', 'color', 'onEvent', 'signal',
 ] as const;
 
 /** Throws a TypeError naming the first unknown key (with the closest known one), else returns. */

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { UserError, DiagnosticsError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -12,6 +12,7 @@ import { canonicalDiagnostics } from '../report/merge.js';
 import type { Reporter } from '../report/reporter.js';
 import { runGraphs } from '../run/runner.js';
 import { loadValidation } from '../run/validation.js';
+import { readLastRun, writeLastRun } from './last-run.js';
 import { loadProject } from './load-project.js';
 import { checkOptionKeys } from './option-keys.js';
 import { preflight } from './preflight.js';
@@ -32,6 +33,11 @@ export async function runProject(options: RunProjectOptions): Promise<RunOutcome
   const emit: AppListener = options.onEvent ?? (() => {});
   if (options.record && options.dryRun) {
     return stopped('usage', '--record and --dry-run together: a dry run sends nothing, so there is nothing to record', []);
+  }
+  if (options.lastFailed) {
+    const rerun = await lastFailedPaths(options);
+    if ('stop' in rerun) return rerun.stop;
+    options = { ...options, paths: rerun.paths };
   }
   let project: LoadedProject;
   try {
@@ -60,12 +66,11 @@ function stopped(reason: StopReason, message: string, diagnostics: Diagnostic[])
 }
 
 async function execute(options: RunProjectOptions, project: LoadedProject, settings: RunSettings, diagnostics: Diagnostic[]): Promise<RunOutcome> {
-  const cwd = options.cwd ?? process.cwd();
   const redactor = new Redactor(settings.secrets);
   const target = options.mock ? await startMock(project, settings, options) : { settings, close: async () => {} };
   try {
     const reporters = await createReporters(reporterNames(options, project), {
-      rootDir: settings.rootDir, reportDir: resolve(cwd, options.reportDir ?? project.extras.reportDir ?? 'reports'), redactor,
+      rootDir: settings.rootDir, reportDir: reportDir(options, project), redactor,
       out: options.out ?? { write: () => true }, color: Boolean(options.color), env: options.env ?? process.env,
       maxReportBodyChars: 16_384, sources: project.sources, quiet: Boolean(options.quiet), verbose: Boolean(options.verbose),
     });
@@ -82,11 +87,27 @@ async function execute(options: RunProjectOptions, project: LoadedProject, setti
     const reportFiles = (await Promise.all(reporters.map((r) => r.finish(result)))).flat();
     const record = recording ? await recording.finish() : undefined;
     if (record) options.onEvent?.({ type: 'record:end', summary: record.summary });
+    if (options.keepLastRun && !settings.dryRun) await writeLastRun(reportDir(options, project), settings.rootDir, result);
     const exitCode = Math.max(exitCodeFor(result, { allowSkipped: options.allowSkipped ?? true }), record?.exitCode ?? ExitCode.Ok);
     return { exitCode, result, diagnostics, reportFiles, record: record?.summary };
   } finally {
     await target.close();
   }
+}
+
+function reportDir(options: RunProjectOptions, project?: LoadedProject): string {
+  return resolve(options.cwd ?? process.cwd(), options.reportDir ?? project?.extras.reportDir ?? 'reports');
+}
+
+/** `lastFailed`: the failed and invalid docs of the last run, or why there is nothing to rerun. */
+async function lastFailedPaths(options: RunProjectOptions): Promise<{ paths: string[] } | { stop: RunOutcome }> {
+  const dir = reportDir(options);
+  const last = await readLastRun(dir);
+  if (!last) return { stop: stopped('usage', `no last run in ${relative(options.cwd ?? process.cwd(), dir) || '.'}/: run once without --last-failed`, []) };
+  const paths = [...last.failed, ...last.invalid];
+  if (paths.length) return { paths };
+  const message = `the last run (${last.finishedAt}) had no failed or invalid docs; nothing to rerun`;
+  return { stop: { exitCode: ExitCode.Ok, stopped: { reason: 'no-docs', message }, diagnostics: [], reportFiles: [] } };
 }
 
 /**

@@ -48,6 +48,10 @@ export interface RunProjectOptions extends ProjectOptions {
   allowSkipped?: boolean;
   /** A selection that matches no docs exits 0 instead of 2. */
   passWithNoDocs?: boolean;
+  /** Rerun only the docs that failed or were invalid in the last run (`<reportDir>/last-run.json`). */
+  lastFailed?: boolean;
+  /** Write `<reportDir>/last-run.json` after the run, for a later `lastFailed` (the CLI does). */
+  keepLastRun?: boolean;
   quiet?: boolean;
   verbose?: boolean;
   /** Console output of the console reporter and the record summary (default: none). */

@@ -33,6 +33,8 @@ export const RUN_OPTIONS = {
   'max-failures': { type: 'string' },
   'allow-skipped': { type: 'string' },
   'pass-with-no-docs': { type: 'boolean' },
+  list: { type: 'boolean' },
+  'last-failed': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -51,6 +53,8 @@ export interface RunCommandOptions {
   maxFailures?: number;
   allowSkipped: boolean;
   passWithNoDocs: boolean;
+  list: boolean;
+  lastFailed: boolean;
   quiet: boolean;
   verbose: boolean;
   help: boolean;
@@ -93,6 +97,8 @@ export function parseRunOptions(argv: string[]): RunCommandOptions {
     maxFailures: intFlag(v['max-failures'], '--max-failures', 1),
     allowSkipped: booleanFlag(v['allow-skipped'], '--allow-skipped') ?? true,
     passWithNoDocs: Boolean(v['pass-with-no-docs']),
+    list: Boolean(v.list),
+    lastFailed: Boolean(v['last-failed']),
     quiet: Boolean(v.quiet),
     verbose: Boolean(v.verbose),
     help: Boolean(v.help),
@@ -116,6 +122,8 @@ Selection
   --grep RE                  path, title or endpoint matches RE
   --shard I/N                deterministic split for CI matrices (--durations REPORT.json to balance)
   --include-skipped          also run docs whose status is skip/skipped
+  --last-failed              rerun only the docs that failed or were invalid in the last run
+  --list                     print the docs the selection would run (endpoint, use:), send nothing
 
 Running
   --concurrency N            docs at once (default 4)

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,17 @@ describe('library run() through the front door', () => {
     await expect(run({ cwd: dir, env: {}, baseUrl: server.url, tags: ['nope'] })).rejects.toBeInstanceOf(DiagnosticsError);
     const allowed = await runProject({ cwd: dir, env: {}, baseUrl: server.url, tags: ['nope'], passWithNoDocs: true });
     expect(allowed.exitCode).toBe(0);
+  });
+
+  it('keepLastRun keeps the failed docs; lastFailed reruns only them', async () => {
+    writeFileSync(join(dir, 'scenarios', 'bad.md'), doc('/things/{{ nope }}'));
+    const first = await runProject({ cwd: dir, env: {}, baseUrl: server.url, keepGoing: true, keepLastRun: true, reportDir: 'last' });
+    expect(first.exitCode).toBe(2);
+    expect(JSON.parse(readFileSync(join(dir, 'last', 'last-run.json'), 'utf8'))).toMatchObject({ failed: [], invalid: ['scenarios/bad.md'] });
+    const again = await runProject({ cwd: dir, env: {}, baseUrl: server.url, lastFailed: true, reportDir: 'last' });
+    expect(again).toMatchObject({ exitCode: 2, stopped: { reason: 'invalid' } });
+    expect(again.diagnostics.every((d) => d.span === undefined || d.span.file.endsWith('bad.md'))).toBe(true);
+    rmSync(join(dir, 'scenarios', 'bad.md'));
   });
 
   it('an unknown option is a TypeError naming it, with a did-you-mean', async () => {

@@ -13,6 +13,10 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(RUN_HELP);
     return ExitCode.Ok;
   }
+  if (parsed.list) {
+    const { listDocs } = await import('../list-docs.js');
+    return listDocs(toRunProjectOptions(parsed, io, () => {}), io);
+  }
   const [{ runProject }, { PREFLIGHT_CODES }] = await Promise.all([import('../../app/run-project.js'), import('../../app/preflight.js')]);
   const redactor = new Redactor(parsed.settings.secrets ?? []);
   const printed = new Set<Diagnostic>();
@@ -42,7 +46,7 @@ function toRunProjectOptions(parsed: RunCommandOptions, io: CliIO, onEvent: (eve
     paths: parsed.paths, cwd: io.cwd, env: io.env, durations: parsed.durations,
     mock: parsed.mock, strictState: parsed.strictState, record: parsed.record,
     reporters: parsed.reporters, reportDir: parsed.reportDir, keepGoing: parsed.keepGoing, maxFailures: parsed.maxFailures,
-    allowSkipped: parsed.allowSkipped, passWithNoDocs: parsed.passWithNoDocs, quiet: parsed.quiet, verbose: parsed.verbose,
+    allowSkipped: parsed.allowSkipped, passWithNoDocs: parsed.passWithNoDocs, lastFailed: parsed.lastFailed, keepLastRun: true, quiet: parsed.quiet, verbose: parsed.verbose,
     out: io.stdout, color: useColor(io), onEvent, signal: io.signal,
   };
 }
