@@ -43,7 +43,7 @@ export function preflight(graphs: readonly StepGraph[], settings: RunSettings, o
       if (token && token !== 'none' && !token.includes('{{') && !settings.tokens[token]) {
         const span = step.token ? step.span : (doc.frontmatter.keySpans.tokens ?? step.span);
         once(`token:${token}`, () => missingToken(token, span, options.dryRun));
-        if (options.dryRun) tokens[token] = { value: `<${token} token>`, header: 'Authorization', scheme: 'Bearer' };
+        if (options.dryRun) tokens[token] = { value: `<${token} token>`, header: 'Authorization', scheme: 'Bearer', placeholder: true };
       }
     }
     if (doc.frontmatter.swagger && settings.schemaMode !== 'off') {

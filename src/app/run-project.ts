@@ -49,7 +49,8 @@ export async function runProject(options: RunProjectOptions): Promise<RunOutcome
   }
   const checked = preflight(project.graphs, project.settings, { mock: Boolean(options.mock), dryRun: project.settings.dryRun, strictSchema: options.schema === 'strict' });
   const diagnostics = canonicalDiagnostics([...project.diagnostics, ...checked.diagnostics]);
-  emit({ type: 'project:loaded', selected: project.selected, diagnostics, sources: project.sources });
+  const redactor = new Redactor(project.settings.secrets);
+  emit({ type: 'project:loaded', selected: project.selected, diagnostics, sources: project.sources, redact: (text) => redactor.text(text) });
   if (project.loadErrors.length) return stopped('invalid', 'nothing was sent', diagnostics);
   if (project.selected === 0 && !options.passWithNoDocs) return stopped('no-docs', noDocsMessage(options), diagnostics);
   if (project.invalid.length && !options.keepGoing) {

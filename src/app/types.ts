@@ -113,7 +113,14 @@ export interface RunOutcome {
 
 /** Events of the front door: the project once loaded, then the runner's events, then recording. */
 export type AppEvent =
-  | { type: 'project:loaded'; selected: number; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }
+  | {
+      type: 'project:loaded';
+      selected: number;
+      diagnostics: Diagnostic[];
+      sources: ReadonlyMap<string, string>;
+      /** Hides the run's secrets (tokens, config secrets) in text shown to a user, e.g. a code frame. */
+      redact(text: string): string;
+    }
   | RunEvent
   | { type: 'record:end'; summary: RecordSummary };
 

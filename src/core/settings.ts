@@ -13,6 +13,8 @@ export interface TokenProfile {
   header: string;
   /** Prefix before the value, `Bearer` by default; empty string for none. */
   scheme: string;
+  /** A stand-in a dry run shows for a profile without a value (not a secret: it is never sent). */
+  placeholder?: boolean;
 }
 
 export interface RetryPolicy {

@@ -48,7 +48,7 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   const { settings } = options;
   const emit: RunListener = options.listener ?? (() => {});
   const signal = options.signal ?? new AbortController().signal;
-  const redactor = new Redactor([...settings.secrets, ...Object.values(settings.tokens).map((t) => t.value)]);
+  const redactor = new Redactor([...settings.secrets, ...Object.values(settings.tokens).filter((t) => !t.placeholder).map((t) => t.value)]);
   const client = new HttpClient({ timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, apis: settings.apis });
   const grace = graceSignal(signal, options.teardownGraceMs ?? DEFAULT_TEARDOWN_GRACE_MS);
   const startedAt = new Date();

@@ -18,7 +18,8 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
     return listDocs(toRunProjectOptions(parsed, io, () => {}), io);
   }
   const [{ runProject }, { PREFLIGHT_CODES }] = await Promise.all([import('../../app/run-project.js'), import('../../app/preflight.js')]);
-  const redactor = new Redactor(parsed.settings.secrets ?? []);
+  // Flag secrets until the project is loaded; then every secret of the run (config, tokens).
+  let redactor: Pick<Redactor, 'text'> = new Redactor(parsed.settings.secrets ?? []);
   const printed = new Set<Diagnostic>();
   let sources: ReadonlyMap<string, string> = new Map();
   const show = (diagnostics: Diagnostic[]) => {
@@ -29,6 +30,7 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
   const onEvent = (event: AppEvent) => {
     if (event.type !== 'project:loaded') return;
     sources = event.sources;
+    redactor = { text: event.redact };
     show(event.diagnostics);
   };
   const outcome = await runProject(toRunProjectOptions(parsed, io, onEvent));
