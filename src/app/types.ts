@@ -36,7 +36,7 @@ export interface RunProjectOptions extends ProjectOptions {
   strictState?: boolean;
   /** Write status/verifiedAt/timesReused back into the docs (never together with dryRun). */
   record?: boolean;
-  /** Reporter names: console, json, junit, html, github. Library default: none; CLI default: console. */
+  /** Reporter names: console, json, junit, html, github. Default (none here or in the config): console when `out` is given, else none. */
   reporters?: string[];
   /** Where file reporters write (default `reports`, relative to cwd). */
   reportDir?: string;
