@@ -77,6 +77,21 @@ export function summaryLine(result: RunResult, c: Colors): string {
   return `${parts.join(', ')} ${c.dim(`(${s.total} docs, ${ms(result.durationMs)})`)}${tail}`;
 }
 
+/** Warnings that change what a run checked: shown under the summary line even without --verbose. */
+const RUN_WARNINGS = new Set(['swagger-not-found', 'missing-token']);
+const MAX_WARNING_LINES = 5;
+
+/** One line per run warning (`warning[swagger-not-found]: … (get.md:4)`), the first few only. */
+export function runWarningLines(result: RunResult, c: Colors): string[] {
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && RUN_WARNINGS.has(d.code));
+  const lines = warnings.slice(0, MAX_WARNING_LINES).map((d) => {
+    const where = d.span ? c.dim(` (${d.span.file}:${d.span.line})`) : '';
+    return `${c.yellow(`warning[${d.code}]`)}: ${d.message}${where}`;
+  });
+  if (warnings.length > MAX_WARNING_LINES) lines.push(c.dim(`…and ${warnings.length - MAX_WARNING_LINES} more warnings (report.json has them all)`));
+  return lines;
+}
+
 function show(value: unknown): string {
   return clip(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)), 300);
 }
