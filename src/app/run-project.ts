@@ -61,20 +61,27 @@ export async function runProject(options: RunProjectOptions): Promise<RunOutcome
 }
 
 /** Nothing was sent. A usage error and an empty selection are diagnostics of their own. */
-function stopped(reason: StopReason, message: string, diagnostics: Diagnostic[]): RunOutcome {
-  const own = reason === 'usage' || reason === 'no-docs' ? [errorDiag(reason, message)] : [];
-  return { exitCode: ExitCode.Invalid, stopped: { reason, message }, diagnostics: [...diagnostics, ...own], reportFiles: [] };
+function stopped(reason: StopReason, message: string, diagnostics: Diagnostic[], own?: Diagnostic): RunOutcome {
+  const mine = own ? [own] : reason === 'usage' || reason === 'no-docs' ? [errorDiag(reason, message)] : [];
+  return { exitCode: ExitCode.Invalid, stopped: { reason, message }, diagnostics: [...diagnostics, ...mine], reportFiles: [] };
 }
 
 async function execute(options: RunProjectOptions, project: LoadedProject, settings: RunSettings, diagnostics: Diagnostic[]): Promise<RunOutcome> {
   const redactor = new Redactor(settings.secrets);
-  const target = options.mock ? await startMock(project, settings, options) : { settings, close: async () => {} };
+  let reporters: Reporter[];
   try {
-    const reporters = await createReporters(reporterNames(options, project), {
+    reporters = await createReporters(reporterNames(options, project), {
       rootDir: settings.rootDir, reportDir: reportDir(options, project), redactor,
       out: options.out ?? { write: () => true }, color: Boolean(options.color), env: options.env ?? process.env,
       maxReportBodyChars: 16_384, sources: project.sources, quiet: Boolean(options.quiet), verbose: Boolean(options.verbose),
     });
+  } catch (error) {
+    // An unknown reporter name is the user's mistake: nothing has been sent yet.
+    if (error instanceof UserError) return stopped('usage', error.message, diagnostics, error.toDiagnostic());
+    throw error;
+  }
+  const target = options.mock ? await startMock(project, settings, options) : { settings, close: async () => {} };
+  try {
     const recording = options.record ? await startRecording(settings, project.sources, options.out, Boolean(options.color)) : undefined;
     const listener = fanOut(options.onEvent, reporters, recording);
     // With console output (the CLI) and reporters that all stream (they took their docs from doc:end),
