@@ -1,5 +1,4 @@
-import { relative, resolve } from 'node:path';
-import { errorDiag, hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { UserError, DiagnosticsError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { Redactor } from '../core/redact.js';
@@ -12,14 +11,15 @@ import { canonicalDiagnostics } from '../report/merge.js';
 import type { Reporter } from '../report/reporter.js';
 import { runGraphs } from '../run/runner.js';
 import { loadValidation } from '../run/validation.js';
-import { readLastRun, writeLastRun } from './last-run.js';
+import { lastFailedPaths, reportDir, writeLastRun } from './last-run.js';
+import { stopped } from './stopped.js';
 import { loadProject } from './load-project.js';
 import { checkOptionKeys } from './option-keys.js';
 import { preflight } from './preflight.js';
 import { startRecording, type Recording } from './recording.js';
 import { noDocsMessage } from './selection.js';
 import { createReporters, type ReporterSpec } from './reporters.js';
-import type { AppListener, LoadedProject, RunOutcome, RunProjectOptions, StopReason } from './types.js';
+import type { AppListener, LoadedProject, RunOutcome, RunProjectOptions } from './types.js';
 import { VERSION } from './version.js';
 
 /**
@@ -60,12 +60,6 @@ export async function runProject(options: RunProjectOptions): Promise<RunOutcome
   return execute(options, project, checked.settings, diagnostics);
 }
 
-/** Nothing was sent. A usage error and an empty selection are diagnostics of their own. */
-function stopped(reason: StopReason, message: string, diagnostics: Diagnostic[], own?: Diagnostic): RunOutcome {
-  const mine = own ? [own] : reason === 'usage' || reason === 'no-docs' ? [errorDiag(reason, message)] : [];
-  return { exitCode: ExitCode.Invalid, stopped: { reason, message }, diagnostics: [...diagnostics, ...mine], reportFiles: [] };
-}
-
 async function execute(options: RunProjectOptions, project: LoadedProject, settings: RunSettings, diagnostics: Diagnostic[]): Promise<RunOutcome> {
   const redactor = new Redactor(settings.secrets);
   let reporters: Reporter[];
@@ -101,21 +95,6 @@ async function execute(options: RunProjectOptions, project: LoadedProject, setti
   } finally {
     await target.close();
   }
-}
-
-function reportDir(options: RunProjectOptions, project?: LoadedProject): string {
-  return resolve(options.cwd ?? process.cwd(), options.reportDir ?? project?.extras.reportDir ?? 'reports');
-}
-
-/** `lastFailed`: the failed and invalid docs of the last run, or why there is nothing to rerun. */
-async function lastFailedPaths(options: RunProjectOptions): Promise<{ paths: string[] } | { stop: RunOutcome }> {
-  const dir = reportDir(options);
-  const last = await readLastRun(dir);
-  if (!last) return { stop: stopped('usage', `no last run in ${relative(options.cwd ?? process.cwd(), dir) || '.'}/: run once without --last-failed`, []) };
-  const paths = [...last.failed, ...last.invalid];
-  if (paths.length) return { paths };
-  const message = `the last run (${last.finishedAt}) had no failed or invalid docs; nothing to rerun`;
-  return { stop: { exitCode: ExitCode.Ok, stopped: { reason: 'no-docs', message }, diagnostics: [], reportFiles: [] } };
 }
 
 /**
