@@ -68,9 +68,9 @@ describe('run cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(cases)('%s', async (name) => {
+  it.for(cases)('%s', async (name, { skip }) => {
     const source = join(CASES, name);
-    if (existsSync(join(source, 'pending-model'))) return; // runs once the input-model branch is merged
+    if (existsSync(join(source, 'pending-model'))) skip(); // runs once the input-model branch is merged
     const dir = mkdtempSync(join(tmpdir(), `stepdoc-case-${name}-`));
     try {
       cpSync(source, dir, { recursive: true });
