@@ -1,45 +1,31 @@
 /**
- * The library entry point: `import { run } from 'stepdoc'`. It composes the same layers the CLI
- * does, without printing: results come back as data, progress as events.
+ * The library entry point: `import { run } from 'stepdoc'`. It runs through the same front door as
+ * the CLI (src/app): mock, record, reporters, shard, filters, dryRun, maxFailures, passWithNoDocs —
+ * every option typed; an unknown option is a TypeError. Nothing prints unless `out` is given.
  */
+import { errorDiag } from './core/diagnostic.js';
 import { DiagnosticsError } from './core/errors.js';
-import type { RunListener, RunResult } from './core/result.js';
-import type { SettingsFlags } from './config/flags.js';
-import { resolveSettings } from './config/resolve.js';
-import { discoverDocs } from './doc/discover.js';
-import { prepareRun } from './run/prepare.js';
-import { runGraphs } from './run/runner.js';
-import { loadValidation } from './run/validation.js';
-import { createRequire } from 'node:module';
+import type { RunResult } from './core/result.js';
+import { runProject } from './app/run-project.js';
+import type { RunProjectOptions } from './app/types.js';
 
-export interface RunApiOptions extends SettingsFlags {
-  /** Docs or folders of docs (default `scenarios`). */
-  paths?: string[];
-  /** Project root (default process.cwd()). */
-  cwd?: string;
-  env?: Record<string, string | undefined>;
-  onEvent?: RunListener;
-  signal?: AbortSignal;
-  /** Run the valid docs even when some are invalid. */
-  keepGoing?: boolean;
-}
+export type RunApiOptions = RunProjectOptions;
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
-/** Runs docs and returns the results. Invalid docs throw a DiagnosticsError (unless keepGoing). */
+/**
+ * Runs docs and returns the results. Anything that stops the run before its first request (invalid
+ * docs unless keepGoing, config, preflight, no docs matched, record with dryRun) throws a
+ * DiagnosticsError. `runProject` returns the full outcome (exit code, report files, record summary).
+ */
 export async function run(options: RunApiOptions = {}): Promise<RunResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const { settings } = await resolveSettings(options, cwd, options.env ?? process.env);
-  const found = await discoverDocs(options.paths ?? ['scenarios'], cwd);
-  if (found.diagnostics.length) throw new DiagnosticsError(found.diagnostics);
-  const prepared = await prepareRun(found, settings);
-  if (prepared.invalid.length && !options.keepGoing) throw new DiagnosticsError(prepared.diagnostics.filter((d) => d.severity === 'error'));
-  return runGraphs({
-    settings, graphs: prepared.graphs, skipped: prepared.skipped, diagnostics: prepared.diagnostics,
-    listener: options.onEvent, signal: options.signal, version, validation: await loadValidation(prepared.graphs, settings),
-  });
+  const outcome = await runProject(options);
+  if (outcome.result) return outcome.result;
+  const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
+  throw new DiagnosticsError(errors.length ? errors : [errorDiag(outcome.stopped?.reason ?? 'stopped', outcome.stopped?.message ?? 'nothing was run')]);
 }
 
+export { runProject } from './app/run-project.js';
+export { loadProject } from './app/load-project.js';
+export type { AppEvent, AppListener, LoadedProject, ProjectOptions, RunOutcome, RunProjectOptions, StopReason, TextSink } from './app/types.js';
 export { parseDoc } from './doc/parse.js';
 export { renderDiagnostic } from './core/codeframe.js';
 export { ExitCode } from './core/exit-codes.js';

@@ -4,7 +4,7 @@ import type { Redactor } from '../core/redact.js';
 import { frameStyle, useColor, type CliIO } from './io.js';
 
 /** Prints diagnostics with code frames (sources by display path or absolute path). */
-export function printDiagnostics(io: CliIO, diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>, redactor?: Redactor): void {
+export function printDiagnostics(io: CliIO, diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>, redactor?: Pick<Redactor, 'text'>): void {
   if (diagnostics.length === 0) return;
   const byDisplay = new Map<string, string>();
   for (const [file, text] of sources) byDisplay.set(file, text);

@@ -32,6 +32,9 @@ export const RUN_OPTIONS = {
   retries: { type: 'string' },
   'max-failures': { type: 'string' },
   'allow-skipped': { type: 'string' },
+  'pass-with-no-docs': { type: 'boolean' },
+  list: { type: 'boolean' },
+  'last-failed': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -49,6 +52,9 @@ export interface RunCommandOptions {
   keepGoing: boolean;
   maxFailures?: number;
   allowSkipped: boolean;
+  passWithNoDocs: boolean;
+  list: boolean;
+  lastFailed: boolean;
   quiet: boolean;
   verbose: boolean;
   help: boolean;
@@ -90,6 +96,9 @@ export function parseRunOptions(argv: string[]): RunCommandOptions {
     keepGoing: Boolean(v['keep-going']),
     maxFailures: intFlag(v['max-failures'], '--max-failures', 1),
     allowSkipped: booleanFlag(v['allow-skipped'], '--allow-skipped') ?? true,
+    passWithNoDocs: Boolean(v['pass-with-no-docs']),
+    list: Boolean(v.list),
+    lastFailed: Boolean(v['last-failed']),
     quiet: Boolean(v.quiet),
     verbose: Boolean(v.verbose),
     help: Boolean(v.help),
@@ -113,6 +122,8 @@ Selection
   --grep RE                  path, title or endpoint matches RE
   --shard I/N                deterministic split for CI matrices (--durations REPORT.json to balance)
   --include-skipped          also run docs whose status is skip/skipped
+  --last-failed              rerun only the docs that failed or were invalid in the last run
+  --list                     print the docs the selection would run (endpoint, use:), send nothing
 
 Running
   --concurrency N            docs at once (default 4)
@@ -122,16 +133,20 @@ Running
   --rate-limit N             requests per second per API;  --max-concurrent N  in flight per API
   --retries N                attempts on 429/502/503/resets (idempotent requests)
   --allow-delete             allow DELETE steps against non-mock targets
-  --dry-run                  render and print requests, send nothing
+  --dry-run                  render and print requests, send nothing, write nothing into docs
   --keep-going               run the valid docs even when some are invalid
-  --max-failures N           stop starting docs after N failures
+  --max-failures N           stop starting docs after N failures (the rest count as not run)
+  --pass-with-no-docs        a selection that matches no docs exits 0 (default: exit 2)
 
 Output
   --reporter NAME            repeatable: console (default), json, junit, html, github
   --report-dir DIR           default reports/
-  --record                   write status/verifiedAt/timesReused back into the docs
+  --record                   write status/verifiedAt/timesReused back into the docs (not with --dry-run)
   --allow-skipped false      skipped docs fail the gate
-  --quiet, --verbose
+  --quiet, --verbose         the summary line and failures reach the console unless --quiet
 
-Exit codes: 0 all passed · 1 a doc failed · 2 invalid docs, config or usage · 130 interrupted
+Outcomes: passed (sent and checked) · failed · skipped · dry run · not sent (held back by the DELETE
+guard) · not run (never started: --max-failures, interrupt) · invalid
+Exit codes: 0 all passed · 1 a doc failed · 2 invalid docs, config or usage, preflight, no docs matched
+            · 3 internal error (a bug in stepdoc) · 130 interrupted
 `;

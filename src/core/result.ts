@@ -43,7 +43,11 @@ export interface ResponseSummary {
 /** Why every step of a `--dry-run` is skipped; reporters show the rendered requests instead. */
 export const DRY_RUN_REASON = 'dry run: nothing sent';
 
-export type StepStatus = 'passed' | 'failed' | 'skipped';
+/**
+ * `dry-run`: rendered, not sent (--dry-run). `not-sent`: held back by a guard (the DELETE guard);
+ * `notSentBy` names it. Only `passed` and `failed` steps sent a request.
+ */
+export type StepStatus = 'passed' | 'failed' | 'skipped' | 'dry-run' | 'not-sent';
 
 export interface StepAttempt {
   status?: number;
@@ -69,12 +73,19 @@ export interface StepResult {
   /** One line, e.g. `timeout after 5000 ms waiting for headers`. */
   error?: { code: string; message: string };
   skipReason?: string;
+  /** With status `not-sent`: the guard that held the step back, e.g. `DELETE guard`. */
+  notSentBy?: string;
   attempts: StepAttempt[];
   startedAt: string;
   durationMs: number;
 }
 
-export type DocStatusResult = 'passed' | 'failed' | 'skipped';
+/**
+ * What happened to a doc. `passed` only when at least one request was sent and every check held.
+ * `dry-run`: rendered, nothing sent. `not-sent`: nothing failed but no request of its own was sent
+ * and checked (held back by a guard). `not-run`: never started (--max-failures reached, interrupt).
+ */
+export type DocStatusResult = 'passed' | 'failed' | 'skipped' | 'dry-run' | 'not-sent' | 'not-run';
 
 export interface DocResult {
   file: string;
@@ -103,6 +114,14 @@ export interface RunSummary {
   failed: number;
   skipped: number;
   invalid: number;
+  /** Docs rendered but not sent (--dry-run). */
+  dryRun: number;
+  /** Docs that sent nothing of their own: a guard held their requests back. */
+  notSent: number;
+  /** Docs never started (--max-failures reached, interrupted). */
+  notRun: number;
+  /** Steps held back, by guard (e.g. `{ "DELETE guard": 1 }`), over every doc of the run. */
+  stepsNotSent: Record<string, number>;
 }
 
 export interface RunResult {

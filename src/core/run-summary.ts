@@ -19,5 +19,22 @@ export function invalidFiles(docs: readonly DocResult[], diagnostics: readonly D
 export function summarize(docs: readonly DocResult[], diagnostics: readonly Diagnostic[]): RunSummary {
   const count = (status: DocResult['status']) => docs.filter((d) => d.status === status).length;
   const invalid = invalidFiles(docs, diagnostics).length;
-  return { total: docs.length + invalid, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), invalid };
+  return {
+    total: docs.length + invalid, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), invalid,
+    dryRun: count('dry-run'), notSent: count('not-sent'), notRun: count('not-run'), stepsNotSent: stepsNotSent(docs),
+  };
+}
+
+/** Steps a guard held back, counted per guard over every doc (a used doc's steps included). */
+export function stepsNotSent(docs: readonly DocResult[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const doc of docs) {
+    for (const step of doc.steps) {
+      if (step.status === 'not-sent') {
+        const by = step.notSentBy ?? 'guard';
+        counts[by] = (counts[by] ?? 0) + 1;
+      }
+    }
+  }
+  return counts;
 }

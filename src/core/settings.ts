@@ -15,6 +15,8 @@ export interface TokenProfile {
   scheme: string;
   /** Headers sent with every request under this profile, e.g. `X-On-Behalf-Of` for a directory token. */
   headers?: Record<string, string>;
+  /** A stand-in a dry run shows for a profile without a value (not a secret: it is never sent). */
+  placeholder?: boolean;
   /** Set for an OAuth2 client-credentials profile: `value` is then fetched from the token endpoint. */
   oauth2?: OAuth2Settings;
 }

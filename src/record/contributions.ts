@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { DocResult } from '../core/result.js';
-import type { RecordInput } from './plan.js';
+import type { RecordInput, RecordOutcome } from './plan.js';
+
+const RECORDED: ReadonlySet<string> = new Set<RecordOutcome>(['passed', 'failed', 'skipped']);
 
 /** Everything one run (or one doc's end) asks of one file: its own outcome and how often it executed. */
 export interface Contribution {
@@ -22,9 +24,10 @@ export function contributionsOf(docs: readonly DocResult[], rootDir: string, loc
     return c;
   };
   for (const doc of docs) {
-    if (doc.interrupted) continue;
+    // Only real outcomes are recorded: a dry run, a doc never started or held back says nothing about the doc.
+    if (doc.interrupted || !RECORDED.has(doc.status)) continue;
     const own = entry(locate(doc), doc.displayPath);
-    own.input.outcome = doc.status;
+    own.input.outcome = doc.status as RecordOutcome;
     own.input.finishedAt = doc.finishedAt;
     if (doc.status === 'passed' || doc.status === 'failed') own.input.reuseIncrement += 1;
     for (const used of doc.usedDocs ?? []) {

@@ -1,7 +1,8 @@
 import type { Colors } from 'picocolors/types.js';
+import { summaryParts } from './summary-parts.js';
 import type { CheckResult, DocResult, RenderedRequest, RunResult, StepResult } from '../core/result.js';
 
-export const MARK = { passed: '✓', failed: '✗', skipped: '↷' } as const;
+export const MARK = { passed: '✓', failed: '✗', skipped: '↷', 'dry-run': '○', 'not-sent': '⊘', 'not-run': '·' } as const;
 
 export function ms(value: number): string {
   return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
@@ -10,7 +11,7 @@ export function ms(value: number): string {
 export function docLine(doc: DocResult, c: Colors): string {
   const color = doc.status === 'passed' ? c.green : doc.status === 'failed' ? c.red : c.yellow;
   const what = doc.endpoint ? c.dim(` ${doc.endpoint}`) : '';
-  const reason = doc.status === 'skipped' && doc.skipReason ? c.dim(` — ${doc.skipReason}`) : '';
+  const reason = doc.status !== 'passed' && doc.status !== 'failed' && doc.skipReason ? c.dim(` — ${doc.skipReason}`) : '';
   return `${color(MARK[doc.status])} ${doc.displayPath}${what} ${c.dim(`(${ms(doc.durationMs)})`)}${reason}`;
 }
 
@@ -70,10 +71,25 @@ export function stepLines(doc: DocResult, c: Colors): string {
 
 export function summaryLine(result: RunResult, c: Colors): string {
   const s = result.summary;
-  const parts = [c.green(`${s.passed} passed`), s.failed ? c.red(`${s.failed} failed`) : `${s.failed} failed`, `${s.skipped} skipped`];
-  if (s.invalid) parts.push(c.red(`${s.invalid} invalid`));
+  const tones = { good: c.green, bad: c.red, warn: c.yellow, plain: (t: string) => t };
+  const parts = summaryParts(s).map((p) => tones[p.tone](p.text));
   const tail = result.interrupted ? c.yellow(' — interrupted') : '';
   return `${parts.join(', ')} ${c.dim(`(${s.total} docs, ${ms(result.durationMs)})`)}${tail}`;
+}
+
+/** Warnings that change what a run checked: shown under the summary line even without --verbose. */
+const RUN_WARNINGS = new Set(['swagger-not-found', 'missing-token']);
+const MAX_WARNING_LINES = 5;
+
+/** One line per run warning (`warning[swagger-not-found]: … (get.md:4)`), the first few only. */
+export function runWarningLines(result: RunResult, c: Colors): string[] {
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && RUN_WARNINGS.has(d.code));
+  const lines = warnings.slice(0, MAX_WARNING_LINES).map((d) => {
+    const where = d.span ? c.dim(` (${d.span.file}:${d.span.line})`) : '';
+    return `${c.yellow(`warning[${d.code}]`)}: ${d.message}${where}`;
+  });
+  if (warnings.length > MAX_WARNING_LINES) lines.push(c.dim(`…and ${warnings.length - MAX_WARNING_LINES} more warnings (report.json has them all)`));
+  return lines;
 }
 
 function show(value: unknown): string {

@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import { DRY_RUN_REASON, type DocResult, type RunEvent, type RunResult } from '../core/result.js';
 import type { Reporter, ReporterFactory } from './reporter.js';
 import { bufferedOutput } from './buffered-output.js';
-import { docLine, failureDetail, ms, stepLines, summaryLine } from './console-format.js';
+import { docLine, failureDetail, ms, runWarningLines, stepLines, summaryLine } from './console-format.js';
 
 /**
  * One line per doc as it finishes; failures in detail at the end; a summary line. On a terminal a
@@ -43,6 +43,7 @@ export const createConsoleReporter: ReporterFactory = (options) => {
       const specWarnings = result.diagnostics.filter((d) => d.severity === 'warning' && /^(spec|mock)-/.test(d.code));
       if (specWarnings.length) out('\n' + specWarnings.map((d) => `${c.yellow(`warning[${d.code}]`)}: ${d.message}`).join('\n') + '\n');
       out('\n' + summaryLine(result, c) + '\n');
+      for (const line of runWarningLines(result, c)) out(line + '\n');
       sink.flush();
       return [];
     },

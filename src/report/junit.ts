@@ -20,8 +20,10 @@ function stepCase(doc: DocResult, step: StepResult, rootDir: string): XmlElement
     const type = step.error?.code ?? failedChecks(step)[0]?.kind ?? 'failure';
     return el('testcase', { ...attrs, line: failureLine(step) }, [el('failure', { message: failureMessage(step), type }, [], failureDetail(step))]);
   }
-  if (step.status === 'skipped') {
-    return el('testcase', attrs, [el('skipped', { message: step.skipReason ?? doc.skipReason ?? 'skipped' })]);
+  if (step.status !== 'passed') {
+    // dry-run, not-sent: JUnit has no such kinds; a skipped case that says which.
+    const reason = step.skipReason ?? doc.skipReason ?? 'skipped';
+    return el('testcase', attrs, [el('skipped', { message: step.status === 'skipped' ? reason : `${step.status}: ${reason}` })]);
   }
   return el('testcase', attrs);
 }
@@ -33,8 +35,9 @@ function docCase(doc: DocResult, rootDir: string): XmlElement | undefined {
     const detail = doc.diagnostics.map((d) => `${d.severity}[${d.code}]: ${d.message}`).join('\n');
     return el('testcase', attrs, [el('failure', { message: docFailureMessage(doc), type: 'doc' }, [], detail)]);
   }
-  if (doc.status === 'skipped' && doc.steps.length === 0) {
-    return el('testcase', attrs, [el('skipped', { message: doc.skipReason ?? 'skipped' })]);
+  if (doc.status !== 'passed' && doc.status !== 'failed' && doc.steps.length === 0) {
+    const reason = doc.skipReason ?? doc.status;
+    return el('testcase', attrs, [el('skipped', { message: doc.status === 'skipped' ? reason : `${doc.status}: ${reason}` })]);
   }
   return undefined;
 }

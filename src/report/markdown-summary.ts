@@ -2,6 +2,7 @@ import type { RunResult } from '../core/result.js';
 import { docFailureMessage, failureDetail, stepTitle } from './describe.js';
 import { repoPath } from './paths.js';
 import { invalidFiles } from '../core/run-summary.js';
+import { summaryParts } from './summary-parts.js';
 
 /** GitHub caps a step summary at 1 MiB; a long list of failures is cut well before that. */
 const MAX_ROWS = 100;
@@ -21,8 +22,7 @@ function fenced(text: string): string {
 function headline(result: RunResult): string {
   const s = result.summary;
   const ok = s.failed === 0 && s.invalid === 0 && !result.interrupted;
-  const parts = [`${s.passed} passed`, `${s.failed} failed`, `${s.skipped} skipped`];
-  if (s.invalid > 0) parts.push(`${s.invalid} invalid`);
+  const parts = summaryParts(s).map((p) => p.text);
   const shard = result.shard ? ` (shard ${result.shard.index}/${result.shard.total})` : '';
   return `## ${ok ? '✅' : '❌'} stepdoc${shard}: ${parts.join(' · ')}${result.interrupted ? ' · interrupted' : ''}`;
 }

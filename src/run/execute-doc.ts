@@ -1,5 +1,5 @@
 import type { Doc } from '../core/model.js';
-import { DRY_RUN_REASON, type DocResult, type StepResult } from '../core/result.js';
+import type { DocResult, StepResult } from '../core/result.js';
 import type { DocValidation } from '../core/validation.js';
 import type { GraphNode, StepGraph, UseNode } from '../graph/graph.js';
 import type { DocRunContext, StepOwner } from './context.js';
@@ -8,7 +8,7 @@ import { skippedStep } from './skipped-step.js';
 
 /** How the doc stands after a failed step, from the step's `onFail`. */
 interface Halt {
-  status: 'failed' | 'skipped';
+  status: 'failed' | 'skipped' | 'not-sent';
   reason?: string;
 }
 
@@ -34,7 +34,7 @@ export async function executeDoc(graph: StepGraph, ctx: DocRunContext): Promise<
     const { results, failedStep, refused } = await executeNode(node, owner, stepCtx);
     for (const r of results) record(perNode.get(node)!, ctx, r);
     // A refused DELETE skips the rest of the doc (it cannot be tested here), but a refused cleanup step changes nothing.
-    if (refused && !always) state.halt ??= { status: 'skipped', reason: refused };
+    if (refused && !always) state.halt ??= { status: 'not-sent', reason: refused };
     if (!failedStep) return;
     const onFail = node.kind === 'request' ? node.step.onFail : 'abort';
     if (onFail === 'continue') return;
@@ -49,8 +49,19 @@ export async function executeDoc(graph: StepGraph, ctx: DocRunContext): Promise<
   else for (const node of main) await runOne(node, false);
   for (const node of teardown) await runOne(node, true);
   const steps = graph.nodes.flatMap((n) => perNode.get(n)!);
-  const status = state.failed ? 'failed' : state.halt?.status === 'skipped' ? 'skipped' : 'passed';
-  return { status, skipReason: status === 'skipped' ? state.halt?.reason : undefined, steps };
+  const status = docStatus(state, steps, ctx.settings.dryRun);
+  const reason = status === 'skipped' || status === 'not-sent' ? (state.halt?.reason ?? NOTHING_SENT) : undefined;
+  return { status, skipReason: reason, steps };
+}
+
+const NOTHING_SENT = 'no request was sent and checked';
+
+/** `passed` only when a request was sent and checked; a dry run or a guard that held everything back says so. */
+function docStatus(state: { halt?: Halt; failed: boolean }, steps: StepResult[], dryRun: boolean): DocResult['status'] {
+  if (state.failed) return 'failed';
+  if (state.halt && state.halt.status !== 'failed') return state.halt.status;
+  if (dryRun) return 'dry-run';
+  return steps.some((s) => s.status === 'passed' && s.response) ? 'passed' : 'not-sent';
 }
 
 function record(steps: StepResult[], ctx: DocRunContext, step: StepResult): void {
@@ -71,7 +82,7 @@ async function executeNode(node: GraphNode, owner: StepOwner, ctx: DocRunContext
 }
 
 function requestOutcome(result: StepResult): NodeOutcome {
-  const refused = result.status === 'skipped' && result.skipReason !== DRY_RUN_REASON ? result.skipReason : undefined;
+  const refused = result.status === 'not-sent' ? result.skipReason : undefined;
   return { results: [result], failedStep: result.status === 'failed', refused };
 }
 

@@ -40,10 +40,10 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
   result.request = summariseRequest(request, ctx.redactor, await jar?.header(request.url));
   if (ctx.settings.dryRun) {
     for (const name of Object.keys(step.extract)) ctx.variables[name] = `<${name}>`;
-    return done('skipped', { skipReason: DRY_RUN_REASON });
+    return done('dry-run', { skipReason: DRY_RUN_REASON });
   }
   const refusal = deleteRefusal(request.method, ctx.settings);
-  if (refusal) return done('skipped', { skipReason: refusal });
+  if (refusal) return done('not-sent', { skipReason: refusal, notSentBy: DELETE_GUARD });
   const validator = owner.validation?.forStep(step.method, request.operationPath ?? new URL(request.url).pathname);
   if (validator && step.expect.schema !== false && request.bodyKind === 'json') {
     result.checks.push(...requestChecks(validator.request(request.body, 'application/json'), expectedStatus(step, owner.doc)));
@@ -126,6 +126,8 @@ function isRedirect(status: number): boolean {
  * DELETE against a live API needs `--allow-delete` (or config `allowDelete: true`): a doc run
  * by mistake against production must not delete real data. The mock is always fair game.
  */
+export const DELETE_GUARD = 'DELETE guard';
+
 function deleteRefusal(method: string, settings: DocRunContext['settings']): string | undefined {
   if (method !== 'DELETE' || settings.allowDelete || settings.mock) return undefined;
   return 'DELETE not sent to a live API: pass --allow-delete (or set allowDelete: true in stepdoc.config.yaml)';

@@ -56,7 +56,7 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   const emit: RunListener = options.listener ?? (() => {});
   const signal = options.signal ?? new AbortController().signal;
   const redactor = options.redactor ?? new Redactor([]);
-  redactor.add([...settings.secrets, ...Object.values(settings.tokens).map((t) => t.value)]);
+  redactor.add([...settings.secrets, ...Object.values(settings.tokens).filter((t) => !t.placeholder).map((t) => t.value)]);
   const client = new HttpClient({ timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, apis: settings.apis });
   const tokens = oauth2Tokens(settings, client, redactor);
   const grace = graceSignal(signal, options.teardownGraceMs ?? DEFAULT_TEARDOWN_GRACE_MS);
@@ -84,6 +84,13 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   } finally {
     grace.dispose();
     await client.close();
+  }
+  // Docs never started still count: the summary says how many and why.
+  const reason = signal.aborted ? 'interrupted before it started' : `not started: --max-failures ${options.maxFailures} reached`;
+  for (const graph of options.graphs.slice(next)) {
+    const doc = notRunDoc(graph.doc, reason);
+    emit({ type: 'doc:end', doc });
+    docs.push(doc);
   }
   const finishedAt = new Date();
   const result: RunResult = {
@@ -144,6 +151,16 @@ async function runOneDoc(graph: StepGraph, shared: Shared): Promise<DocResult> {
     diagnostics: doc.diagnostics.filter((d) => d.severity !== 'error'),
     startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(),
     interrupted: shared.signal.aborted || undefined,
+  };
+}
+
+function notRunDoc(doc: StepGraph['doc'], reason: string): DocResult {
+  const now = new Date().toISOString();
+  const fm = doc.frontmatter;
+  return {
+    file: doc.file, displayPath: doc.displayPath, title: doc.title, endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
+    domain: fm.domain, tags: fm.tags, status: 'not-run', skipReason: reason, steps: [], usedDocs: [], diagnostics: [],
+    startedAt: now, finishedAt: now, durationMs: 0,
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, DiagnosticsError, type RunEvent } from '../../src/index.js';
+import { run, DiagnosticsError, type AppEvent } from '../../src/index.js';
 import { sendJson, startServer, type TestServer } from '../support/http-server.js';
 
 const SPEC = {
@@ -25,11 +25,11 @@ describe('import { run } from stepdoc', () => {
   afterAll(() => server.close());
 
   it('runs docs, returns results and emits events, validating against the doc swagger', async () => {
-    const events: RunEvent['type'][] = [];
+    const events: AppEvent['type'][] = [];
     const result = await run({ cwd: dir, env: {}, baseUrl: server.url, onEvent: (e) => events.push(e.type) });
     expect(result.summary).toMatchObject({ total: 1, passed: 1, failed: 0 });
     expect(result.docs[0].steps[0].checks.map((c) => c.kind)).toContain('schema');
-    expect(events[0]).toBe('run:start');
+    expect(events.slice(0, 2)).toEqual(['project:loaded', 'run:start']);
     expect(events.at(-1)).toBe('run:end');
   });
 

@@ -9,7 +9,7 @@ const doc = (path: string, status = '') => `---\nendpoint: "GET ${path}"\nstatus
 
 interface Report {
   docs: Array<{ displayPath: string; status: string }>;
-  summary: { passed: number; failed: number; skipped: number };
+  summary: { passed: number; failed: number; skipped: number; notRun: number };
 }
 
 describe('the CI gate through stepdoc run', () => {
@@ -57,7 +57,10 @@ describe('the CI gate through stepdoc run', () => {
     expect(result.code).toBe(1);
     const r = report('maxfail');
     expect(r.summary.failed).toBe(1);
-    expect(r.docs.length).toBeLessThan(10);
+    // The docs never started are counted, not dropped.
+    expect(r.docs.length).toBe(10);
+    expect(r.summary.notRun).toBeGreaterThan(0);
+    expect(r.summary.notRun).toBe(r.docs.filter((d: { status: string }) => d.status === 'not-run').length);
   });
 
   it('fails the gate on skipped docs with --allow-skipped false', async () => {

@@ -3,7 +3,7 @@ import { resolveSettings } from '../../src/config/resolve.js';
 import { discoverDocs } from '../../src/doc/discover.js';
 import { prepareRun } from '../../src/run/prepare.js';
 import { runGraphs } from '../../src/run/runner.js';
-import { specFilesOfDocs, startMockTarget } from '../../src/cli/mock-target.js';
+import { specFilesOfDocs, startMockTarget } from '../../src/app/mock-target.js';
 
 /**
  * What `stepdoc run PATHS --mock` does, in-process: the docs' swagger files (used docs included) feed one

@@ -44,7 +44,10 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a run', (signal) => {
 
     const report = JSON.parse(readFileSync(join(dir, 'reports/report.json'), 'utf8')) as RunResult;
     expect(report.interrupted).toBe(true);
-    expect(report.docs.map((d) => d.displayPath).sort()).toEqual(['docs/a.md', 'docs/b.md']);
+    // The doc never started is counted as not run, not dropped.
+    expect(report.docs.map((d) => `${d.displayPath}:${d.status}`).sort()).toEqual(['docs/a.md:failed', 'docs/b.md:failed', 'docs/c.md:not-run']);
+    expect(report.summary.notRun).toBe(1);
+    report.docs = report.docs.filter((d) => d.status !== 'not-run');
     for (const doc of report.docs) {
       expect(doc.interrupted).toBe(true);
       expect(doc.steps.map((s) => `${s.id}:${s.status}`)).toEqual(['prepare:passed', 'wait:failed', 'never:skipped', 'tidy:passed']);
@@ -66,7 +69,7 @@ describe('teardown after an interrupt is bounded', () => {
     expect(code, stderr).toBe(130);
     const report = JSON.parse(readFileSync(join(dir, 'reports/report.json'), 'utf8')) as RunResult;
     expect(report.interrupted).toBe(true);
-    for (const doc of report.docs) expect(doc.steps.at(-1)).toMatchObject({ id: 'tidy', status: 'failed', error: { code: 'aborted' } });
+    for (const doc of report.docs.filter((d) => d.status !== 'not-run')) expect(doc.steps.at(-1)).toMatchObject({ id: 'tidy', status: 'failed', error: { code: 'aborted' } });
   });
 
   it('a second SIGINT exits at once, leaving no half-written report', async () => {

@@ -133,15 +133,15 @@ describe('DELETE guard', () => {
   const deleting = () => faultDoc('Delete a thing', [{ id: 'remove', method: 'DELETE', path: `/ok?del=${key()}` }, { id: 'after', path: '/ok' }]);
   const deletes = (since: number) => server.hits.slice(since).filter((h) => h.method === 'DELETE');
 
-  it('skips a DELETE against a live API with a clear reason; the doc is skipped, not failed', async () => {
+  it('holds back a DELETE against a live API with a clear reason; the doc is not-sent, not failed', async () => {
     const before = server.hits.length;
     const { run, report } = await runDocs({ 'del.md': deleting() });
     expect(run.code, run.stdout).toBe(0);
     expect(deletes(before)).toHaveLength(0);
     const doc = docNamed(report, 'del.md');
-    expect(doc.status).toBe('skipped');
+    expect(doc.status).toBe('not-sent');
     expect(doc.skipReason).toMatch(/DELETE not sent to a live API: pass --allow-delete/);
-    expect(doc.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
+    expect(doc.steps.map((s) => s.status)).toEqual(['not-sent', 'skipped']);
     expect(run.stdout).toContain('--allow-delete');
   });
 
@@ -163,7 +163,7 @@ describe('DELETE guard', () => {
     expect(deletes(before)).toHaveLength(0);
     const result = docNamed(report, 'c.md');
     expect(result.status).toBe('passed');
-    expect(result.steps[1]).toMatchObject({ id: 'cleanup', status: 'skipped' });
+    expect(result.steps[1]).toMatchObject({ id: 'cleanup', status: 'not-sent', notSentBy: 'DELETE guard' });
   });
 
   it('sends DELETE to the mock without --allow-delete', async () => {

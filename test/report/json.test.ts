@@ -24,7 +24,7 @@ describe('json reporter', () => {
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
     expect(report.$schema).toBe('stepdoc/schema/report.schema.json');
-    expect(report.summary).toEqual({ total: 6, passed: 1, failed: 2, skipped: 2, invalid: 1 });
+    expect(report.summary).toEqual({ total: 6, passed: 1, failed: 2, skipped: 2, invalid: 1, dryRun: 0, notSent: 0, notRun: 0, stepsNotSent: {} });
     const transfer = report.docs[1].steps[1];
     expect(transfer.checks[0]).toMatchObject({ expected: 201, actual: 404, passed: false });
     expect(transfer.request.headers.authorization).toBe('Bearer ***');

@@ -6,7 +6,7 @@ import { resolveSettings } from '../../config/resolve.js';
 import { DocCache } from '../../doc/load.js';
 import { intFlag, parseCommandArgs } from '../args.js';
 import type { CliIO, Command } from '../io.js';
-import { specFilesOfDocs } from '../mock-target.js';
+import { specFilesOfDocs } from '../../app/mock-target.js';
 
 const HELP = `stepdoc mock [PATH...] — serve the embedded mock built from swagger files
 
@@ -55,6 +55,11 @@ export const command: Command = async (argv: string[], io: CliIO): Promise<numbe
   const mock = await startMock({
     specs, port, seed, strictState: values['strict-state'],
     onRequest: (log) => io.stdout.write(`${log.method.padEnd(6)} ${log.path} → ${log.status} (${log.ms} ms)\n`),
+  }).catch((error: NodeJS.ErrnoException) => {
+    // A port in use is the user's situation, not a bug in stepdoc.
+    if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} on 127.0.0.1 is already in use`, 'pass another --port, or --port 0 for any free port');
+    if (error.code === 'EACCES') throw new UsageError(`port ${port} on 127.0.0.1 needs privileges`, 'pass a port above 1023, or --port 0 for any free port');
+    throw error;
   });
   io.stdout.write(`stepdoc mock on ${mock.url} — ${specFiles.length} spec(s), ${mock.routes.length} route(s)\n`);
   for (const file of specFiles) io.stdout.write(`  spec ${relative(io.cwd, file) || file}\n`);

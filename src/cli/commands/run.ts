@@ -1,109 +1,54 @@
-import { resolve } from 'node:path';
-import pc from 'picocolors';
 import { ExitCode } from '../../core/exit-codes.js';
 import { Redactor } from '../../core/redact.js';
-import type { Doc } from '../../core/model.js';
-import type { RunEvent, RunResult } from '../../core/result.js';
-import type { RunSettings } from '../../core/settings.js';
-import { resolveSettings } from '../../config/resolve.js';
-import { discoverDocs } from '../../doc/discover.js';
-import type { StepGraph } from '../../graph/graph.js';
-import { prepareRun, type PreparedRun } from '../../run/prepare.js';
-import { runGraphs } from '../../run/runner.js';
-import { loadValidation } from '../../run/validation.js';
-import { readDurations, selectShard } from '../../run/shard.js';
-import { canonicalDiagnostics } from '../../report/merge.js';
-import { exitCodeFor } from '../../report/gate.js';
-import type { Reporter } from '../../report/reporter.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { AppEvent, RunProjectOptions } from '../../app/types.js';
 import { printDiagnostics } from '../diagnostics.js';
-import { VERSION } from '../help.js';
 import { useColor, type CliIO } from '../io.js';
-import { createReporters } from '../reporters.js';
 import { parseRunOptions, RUN_HELP, type RunCommandOptions } from '../run-options.js';
 
+/** `stepdoc run`: argv → options → the app's runProject → exit code. It only decides what to print. */
 export async function command(argv: string[], io: CliIO): Promise<number> {
-  const options = parseRunOptions(argv);
-  if (options.help) {
+  const parsed = parseRunOptions(argv);
+  if (parsed.help) {
     io.stdout.write(RUN_HELP);
     return ExitCode.Ok;
   }
-  const { settings, extras, warnings } = await resolveSettings(options.settings, io.cwd, io.env);
-  const found = await discoverDocs(options.paths.length ? options.paths : ['scenarios'], io.cwd);
-  const shard = settings.filters.shard;
-  const durations = shard && options.durations ? await readDurations(resolve(io.cwd, options.durations)) : undefined;
-  const prepared = await prepareRun(found, settings, { select: shard ? (docs) => selectShard(docs, shard, durations) : undefined });
-  const diagnostics = canonicalDiagnostics([...found.diagnostics, ...warnings, ...prepared.diagnostics]);
-  const redactor = new Redactor(settings.secrets);
-  printDiagnostics(io, options.verbose ? diagnostics : diagnostics.filter((d) => d.severity === 'error'), prepared.sources, redactor);
-  if (found.diagnostics.length || (prepared.invalid.length && !options.keepGoing)) {
-    if (prepared.invalid.length) io.stderr.write(`${prepared.invalid.length} invalid doc(s); nothing was sent. Fix them, or pass --keep-going to run the valid ones.\n`);
-    return ExitCode.Invalid;
+  if (parsed.list) {
+    const { listDocs } = await import('../list-docs.js');
+    return listDocs(toRunProjectOptions(parsed, io, () => {}), io);
   }
-  const target = options.mock ? await startMock(prepared, settings, options, io) : { settings, close: async () => {}, warnings: () => [] };
-  try {
-    const reporters = await createReporters(options.reporters ?? extras.reporters ?? ['console'], {
-      rootDir: settings.rootDir, reportDir: resolve(io.cwd, options.reportDir ?? extras.reportDir ?? 'reports'), redactor,
-      out: io.stdout, color: useColor(io), env: io.env, maxReportBodyChars: 16_384, sources: prepared.sources,
-      quiet: options.quiet, verbose: options.verbose,
-    });
-    const recorder = options.record ? await startRecorder(settings, prepared) : undefined;
-    // When every reporter streams (took its docs from doc:end), the result keeps only failed docs in full.
-    const retain = reporters.every((r) => r.streams) ? 'failures' : 'all';
-    const result = await execute(prepared, target.settings, options, io, [...reporters, ...(recorder ? [recorder.reporter] : [])], diagnostics, retain, redactor);
-    // What the mock found while answering (served specs' cut refs, examples that break their schema), once each.
-    const seen = new Set(result.diagnostics.map((d) => `${d.code} ${d.message}`));
-    result.diagnostics.push(...target.warnings().filter((d) => !seen.has(`${d.code} ${d.message}`)));
-    await Promise.all(reporters.map((r) => r.finish(result)));
-    const recordCode = recorder ? await recorder.finish(io) : ExitCode.Ok;
-    return Math.max(exitCodeFor(result, { allowSkipped: options.allowSkipped }), recordCode);
-  } finally {
-    await target.close();
-  }
-}
-
-async function execute(prepared: PreparedRun, settings: RunSettings, options: RunCommandOptions, io: CliIO, listeners: Array<Pick<Reporter, 'onEvent'>>, diagnostics: RunResult['diagnostics'], retain: 'all' | 'failures', redactor: Redactor): Promise<RunResult> {
-  const listener = (event: RunEvent) => {
-    for (const r of listeners) r.onEvent?.(event);
+  const [{ runProject }, { PREFLIGHT_CODES }] = await Promise.all([import('../../app/run-project.js'), import('../../app/preflight.js')]);
+  // Flag secrets until the project is loaded; then every secret of the run (config, tokens).
+  let redactor: Pick<Redactor, 'text'> = new Redactor(parsed.settings.secrets ?? []);
+  const printed = new Set<Diagnostic>();
+  let sources: ReadonlyMap<string, string> = new Map();
+  const show = (diagnostics: Diagnostic[]) => {
+    const wanted = diagnostics.filter((d) => !printed.has(d) && (d.severity === 'error' || parsed.verbose || PREFLIGHT_CODES.has(d.code)));
+    for (const d of diagnostics) printed.add(d);
+    printDiagnostics(io, wanted, sources, redactor);
   };
-  return runGraphs({
-    settings, graphs: prepared.graphs, skipped: prepared.skipped, diagnostics,
-    listener, signal: io.signal, validation: await loadValidation(prepared.graphs, settings), version: VERSION, mock: options.mock,
-    maxFailures: options.maxFailures, shard: settings.filters.shard,
-    retain,
-    // The reporters' Redactor: secrets found during the run (fetched tokens, captured values) reach them too.
-    redactor,
-  });
-}
-
-/** One mock per run, built from the swagger files of the docs to run and of the docs they use. */
-async function startMock(prepared: PreparedRun, settings: RunSettings, options: RunCommandOptions, io: CliIO) {
-  const { startMockTarget, specFilesOfDocs } = await import('../mock-target.js');
-  const { files, diagnostics } = await specFilesOfDocs(docsOf(prepared.graphs), settings);
-  if (options.verbose) printDiagnostics(io, diagnostics, prepared.sources);
-  const target = await startMockTarget(files, settings, { strictState: options.strictState });
-  return { ...target, settings: { ...target.settings, mock: true } };
-}
-
-function docsOf(graphs: StepGraph[], into = new Map<string, Doc>()): Doc[] {
-  for (const graph of graphs) {
-    into.set(graph.doc.file, graph.doc);
-    for (const node of graph.nodes) if (node.kind === 'use' && node.target) docsOf([node.target], into);
+  const onEvent = (event: AppEvent) => {
+    if (event.type !== 'project:loaded') return;
+    sources = event.sources;
+    redactor = { text: event.redact };
+    show(event.diagnostics);
+  };
+  const outcome = await runProject(toRunProjectOptions(parsed, io, onEvent));
+  if (outcome.stopped) {
+    show(outcome.diagnostics);
+    // A usage error or an empty selection is its own diagnostic; other stops add one line.
+    if (!outcome.diagnostics.some((d) => d.message === outcome.stopped?.message)) io.stderr.write(`${redactor.text(outcome.stopped.message)}\n`);
   }
-  return [...into.values()];
+  return outcome.exitCode;
 }
 
-/** `--record`: each doc's metadata is written as it finishes; the CLI waits for every write. */
-async function startRecorder(settings: RunSettings, prepared: PreparedRun) {
-  const { createRecorder, recordFailed, formatRecordSummary } = await import('../../record/recorder.js');
-  const recorder = createRecorder({ rootDir: settings.rootDir, sources: prepared.sources });
+function toRunProjectOptions(parsed: RunCommandOptions, io: CliIO, onEvent: (event: AppEvent) => void): RunProjectOptions {
   return {
-    reporter: { onEvent: (event: RunEvent) => recorder.onEvent(event) },
-    async finish(io: CliIO): Promise<number> {
-      const summary = await recorder.settle();
-      const c = pc.createColors(useColor(io));
-      const text = formatRecordSummary(summary, { bold: c.bold, dim: c.dim, yellow: c.yellow });
-      if (text) io.stdout.write(`\n${text}\n`);
-      return recordFailed(summary) ? ExitCode.Failed : ExitCode.Ok;
-    },
+    ...parsed.settings,
+    paths: parsed.paths, cwd: io.cwd, env: io.env, durations: parsed.durations,
+    mock: parsed.mock, strictState: parsed.strictState, record: parsed.record,
+    reporters: parsed.reporters, reportDir: parsed.reportDir, keepGoing: parsed.keepGoing, maxFailures: parsed.maxFailures,
+    allowSkipped: parsed.allowSkipped, passWithNoDocs: parsed.passWithNoDocs, lastFailed: parsed.lastFailed, keepLastRun: true, quiet: parsed.quiet, verbose: parsed.verbose,
+    out: io.stdout, color: useColor(io), onEvent, signal: io.signal,
   };
 }

@@ -106,7 +106,7 @@ export const CLIENT_JS = String.raw`
       h('summary', {}, [h('span', { class: 'phase', text: step.phase }), badge(step.status), h('span', { class: 'path', text: title }),
         h('span', { class: 'endpoint', text: line }), h('span', { class: 'dur', text: ms(step.durationMs) })]),
       step.status === 'failed' ? h('div', { class: 'failure', text: failureText(step) }) : null,
-      step.status === 'skipped' ? h('div', { class: 'skipreason', text: 'skipped: ' + (step.skipReason || doc.skipReason || 'no reason given') }) : null,
+      step.status === 'skipped' || step.status === 'not-sent' || step.status === 'dry-run' ? h('div', { class: 'skipreason', text: step.status + ': ' + (step.skipReason || doc.skipReason || 'no reason given') }) : null,
       step.extracted.length ? h('p', { class: 'note', text: 'extracted: ' + step.extracted.join(', ') }) : null,
       step.attempts.length > 1 ? h('p', { class: 'note', text: 'attempts: ' + step.attempts.length }) : null,
       checksTable(step.checks),
@@ -145,7 +145,7 @@ export const CLIENT_JS = String.raw`
     return h('div', { class: 'doc-body' }, [
       meta.length ? h('p', { class: 'note', text: meta.join(' · ') }) : null,
       doc.tags.length ? h('p', { class: 'tags' }, doc.tags.map(function (t) { return h('span', { text: t }); })) : null,
-      doc.skipReason ? h('div', { class: 'skipreason', text: 'skipped: ' + doc.skipReason }) : null,
+      doc.skipReason ? h('div', { class: 'skipreason', text: doc.status + ': ' + doc.skipReason }) : null,
       failedDoc ? h('div', { class: 'failure', text: doc.interrupted ? 'interrupted' : 'the doc failed outside its steps' }) : null,
       diagnosticsNode(doc.diagnostics),
       waterfall(doc),
@@ -212,7 +212,7 @@ export const CLIENT_JS = String.raw`
     return s;
   }
 
-  var statuses = ['all', 'failed', 'passed', 'skipped', 'invalid'];
+  var statuses = ['all', 'failed', 'passed', 'skipped', 'dry-run', 'not-sent', 'not-run', 'invalid'];
   var statusSelect = h('select', { id: 'filter-status', 'aria-label': 'status', onchange: function () { state.status = statusSelect.value; apply(); } },
     statuses.map(function (v) { return h('option', { value: v, text: v === 'all' ? 'all statuses' : v }); }));
   var search = h('input', { type: 'search', id: 'filter-text', placeholder: 'filter by path or endpoint', oninput: function () { state.q = search.value.trim().toLowerCase(); apply(); } });
@@ -223,6 +223,10 @@ export const CLIENT_JS = String.raw`
     search, countNode,
   ]));
 
+  function notSentLine(by) {
+    var parts = Object.keys(by).map(function (k) { return by[k] + (by[k] === 1 ? ' step' : ' steps') + ' not sent: ' + k; });
+    return parts.length ? h('div', { class: 'meta not-sent', text: parts.join(' · ') }) : null;
+  }
   var s = run.summary;
   var when = new Date(run.startedAt);
   var metaText = 'run ' + run.runId + ' · ' + (isNaN(when) ? run.startedAt : when.toLocaleString()) + ' · ' + ms(run.durationMs) +
@@ -239,7 +243,9 @@ export const CLIENT_JS = String.raw`
     h('h1', {}, [badge(ok ? 'passed' : run.interrupted ? 'interrupted' : 'failed'), ' stepdoc: ' + s.total + ' docs']),
     h('div', { class: 'meta', text: metaText }),
     h('div', { class: 'chips' }, [chip('all', s.total, 'total'), chip('passed', s.passed, 'passed'), chip('failed', s.failed, 'failed'),
-      chip('skipped', s.skipped, 'skipped'), chip('invalid', s.invalid, 'invalid')]),
+      chip('skipped', s.skipped, 'skipped'), chip('dry-run', s.dryRun || 0, 'dry run'), chip('not-sent', s.notSent || 0, 'not sent'),
+      chip('not-run', s.notRun || 0, 'not run'), chip('invalid', s.invalid, 'invalid')]),
+    notSentLine(s.stepsNotSent || {}),
   ]));
   apply();
 })();

@@ -11,7 +11,7 @@ import { renderPage } from './template.js';
 
 function pageTitle(result: RunResult): string {
   const s = result.summary;
-  const verdict = s.failed > 0 ? `${s.failed} failed` : s.invalid > 0 ? `${s.invalid} invalid` : 'passed';
+  const verdict = s.failed > 0 ? `${s.failed} failed` : s.invalid > 0 ? `${s.invalid} invalid` : s.passed > 0 ? 'passed' : 'nothing sent';
   return `stepdoc report — ${verdict} (${s.total} docs)`;
 }
 

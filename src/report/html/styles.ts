@@ -31,6 +31,8 @@ details.doc > summary::-webkit-details-marker { display:none; }
 .badge { text-transform:uppercase; font-size:11px; font-weight:700; letter-spacing:.04em; padding:2px 6px; border-radius:4px; color:#fff; background:var(--muted); white-space:nowrap; }
 .badge.passed { background:var(--pass); } .badge.failed { background:var(--fail); }
 .badge.skipped { background:var(--skip); } .badge.invalid { background:var(--invalid); }
+.badge.dry-run, .badge.not-sent, .badge.not-run { background:var(--skip); }
+.chip.dry-run b, .chip.not-sent b, .chip.not-run b { color:var(--skip); }
 .doc-body { padding:0 14px 14px; }
 .tags span { display:inline-block; border:1px solid var(--line); border-radius:10px; padding:0 8px; margin-right:4px; font-size:12px; }
 .note { color:var(--muted); margin:6px 0; }
