@@ -14,7 +14,6 @@ import { sendJson, startServer, type TestServer } from '../support/http-server.j
  *   exit-code        the exit code
  *   requests         how many requests the test server on 127.0.0.1 received
  *   expected-report.json  (optional) must match reports/report.json (a subset, toMatchObject)
- *   pending-model    (marker) skipped until the input-model branch is merged
  * Every .md file of the case must be byte-identical after the run unless the case holds `writes-docs`.
  * The case is copied to a temp dir and run there with the real CLI. STEPDOC_UPDATE_FIXTURES=1
  * rewrites expected-output, exit-code and requests (review the diff before committing).
@@ -68,9 +67,8 @@ describe('run cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.for(cases)('%s', async (name, { skip }) => {
+  it.for(cases)('%s', async (name) => {
     const source = join(CASES, name);
-    if (existsSync(join(source, 'pending-model'))) skip(); // runs once the input-model branch is merged
     const dir = mkdtempSync(join(tmpdir(), `stepdoc-case-${name}-`));
     try {
       cpSync(source, dir, { recursive: true });
