@@ -16,3 +16,22 @@ Usage:
 
 Run \`stepdoc run --help\` for the options of run. Docs: README.md and docs/ in the package.
 `;
+
+/** One command's help, in the layout every command shares: usage, what it does, option groups, exit codes. */
+export interface CommandHelp {
+  usage: string | string[];
+  summary: string;
+  groups?: Array<{ title: string; options: Array<[flag: string, description: string]> }>;
+  exitCodes: Array<[code: number, meaning: string]>;
+}
+
+export function formatHelp(help: CommandHelp): string {
+  const usage = (Array.isArray(help.usage) ? help.usage : [help.usage]).map((u) => `  ${u}`);
+  const lines = ['Usage:', ...usage, '', help.summary.trimEnd()];
+  for (const group of help.groups ?? []) {
+    const width = Math.max(...group.options.map(([flag]) => flag.length));
+    lines.push('', `${group.title}:`, ...group.options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`));
+  }
+  lines.push('', 'Exit codes:', ...help.exitCodes.map(([code, meaning]) => `  ${String(code).padEnd(3)}  ${meaning}`));
+  return `${lines.join('\n')}\n`;
+}

@@ -15,6 +15,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   lint: () => import('./commands/lint.js'),
   new: () => import('./commands/new.js'),
   coverage: () => import('./commands/coverage.js'),
+  import: () => import('./commands/import.js'),
+  init: () => import('./commands/init.js'),
 };
 
 export async function main(argv: string[], io?: CliIO): Promise<number> {
