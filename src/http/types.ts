@@ -1,4 +1,5 @@
 import type { BodyKind } from '../core/model.js';
+import type { RequestAuth } from '../core/result.js';
 
 /** A fully rendered request, ready to send. */
 export interface HttpRequest {
@@ -19,6 +20,9 @@ export interface HttpRequest {
   api?: string;
   /** Headers carrying credentials (the token profile's), dropped on a redirect to another origin. */
   sensitiveHeaders?: string[];
+  /** The API's base URL and the token profile used, for reports (copy as curl); never the token's value. */
+  baseUrl?: string;
+  auth?: RequestAuth;
 }
 
 export interface HttpResponse {

@@ -38,7 +38,7 @@ export const createConsoleReporter: ReporterFactory = (options) => {
     async finish(result: RunResult) {
       clearLive();
       const failures = result.docs.filter((d) => d.status === 'failed');
-      if (failures.length) out('\n' + failures.map((d) => failureDetail(d, c)).join('\n\n') + '\n');
+      if (failures.length) out('\n' + failures.map((d) => failureDetail(d, c, options.verbose)).join('\n\n') + '\n');
       out('\n' + summaryLine(result, c) + '\n');
       sink.flush();
       return [];

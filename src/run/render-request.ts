@@ -22,6 +22,7 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
   const url = buildUrl(base, pathOrUrl, render(compiled.params));
   const headers: Record<string, string> = { ...settings.headers };
   const sensitive: string[] = [];
+  let auth: HttpRequest['auth'];
   const explicit = (render(compiled.token) as string | undefined) ?? doc.frontmatter.tokens[0];
   // Without an explicit profile the default one applies only if it is configured.
   const tokenName = explicit ?? (settings.tokens[settings.defaultToken] ? settings.defaultToken : undefined);
@@ -30,10 +31,11 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
     if (!profile) {
       throw new HttpError(`token profile \`${tokenName}\` has no value: pass --token ${tokenName}=… or set STEPDOC_TOKEN_${tokenName.toUpperCase()}`, 'missing-token');
     }
-    const auth = authHeader(profile);
-    if (auth) {
-      headers[auth[0]] = auth[1];
-      sensitive.push(auth[0]);
+    const header = authHeader(profile);
+    if (header) {
+      headers[header[0]] = header[1];
+      sensitive.push(header[0]);
+      auth = { profile: tokenName, header: header[0], scheme: profile.scheme || undefined };
     }
   }
   if (step.xOnBehalfOf) {
@@ -42,7 +44,7 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
   }
   Object.assign(headers, stringMap(render(compiled.headers)));
   const operationPath = /^https?:\/\//i.test(pathOrUrl) ? new URL(url).pathname : pathOrUrl.split('?')[0];
-  const request: HttpRequest = { method: step.method, url, operationPath, headers, bodyKind: 'none', api, sensitiveHeaders: sensitive };
+  const request: HttpRequest = { method: step.method, url, operationPath, headers, bodyKind: 'none', api, sensitiveHeaders: sensitive, baseUrl: base, auth };
   if (step.bodyKind === 'json' && step.body !== undefined) Object.assign(request, { bodyKind: 'json', body: render(compiled.body) });
   if (step.bodyKind === 'form') Object.assign(request, { bodyKind: 'form', body: render(compiled.formFields) ?? render(compiled.body) });
   if (step.bodyKind === 'multipart') {
