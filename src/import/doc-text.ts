@@ -12,10 +12,7 @@ export interface DocTextInput {
 /** The imported doc: pending frontmatter, a note of what to give it, and one Test Request block. */
 export function docText(steps: ImportedStep[], input: DocTextInput): string {
   const block = stringify({ steps: steps.map((s) => s.step) }, { lineWidth: 0, defaultKeyType: 'PLAIN' }).trimEnd();
-  const needs = [
-    ...input.variables.map((v) => `\`--var ${v}=…\``),
-    ...input.tokens.map((t) => `\`--token ${t}=…\``),
-  ];
+  const needs = [...input.variables.map((v) => `\`--var ${v}=…\``), ...input.tokens.map((t) => `\`--token ${t}=…\``)];
   const from = input.source === '-' ? 'standard input' : `\`${input.source}\``;
   return [
     '---',
@@ -39,5 +36,7 @@ export function docText(steps: ImportedStep[], input: DocTextInput): string {
     block,
     '```',
     '',
-  ].filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n');
+  ]
+    .filter((line, i, all) => !(line === '' && all[i - 1] === ''))
+    .join('\n');
 }

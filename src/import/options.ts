@@ -42,13 +42,42 @@ const WITH_VALUE: Record<string, Handler> = {
 };
 
 /** Flags that change nothing about the request stepdoc would send (output, TLS, redirects, retries). */
-const IGNORED = new Set(['--silent', '--show-error', '--include', '--verbose', '--location', '--compressed', '--insecure', '--fail', '--fail-with-body', '--globoff', '--http1.1', '--http2', '--no-progress-meter']);
+const IGNORED = new Set([
+  '--silent',
+  '--show-error',
+  '--include',
+  '--verbose',
+  '--location',
+  '--compressed',
+  '--insecure',
+  '--fail',
+  '--fail-with-body',
+  '--globoff',
+  '--http1.1',
+  '--http2',
+  '--no-progress-meter',
+]);
 const IGNORED_WITH_VALUE = new Set(['--output', '--max-time', '--connect-timeout', '--retry', '--write-out']);
 
 const SHORT: Record<string, string> = {
-  X: '--request', H: '--header', d: '--data', F: '--form', u: '--user', A: '--user-agent', G: '--get',
-  s: '--silent', S: '--show-error', i: '--include', v: '--verbose', L: '--location', k: '--insecure', f: '--fail', g: '--globoff',
-  o: '--output', m: '--max-time', w: '--write-out',
+  X: '--request',
+  H: '--header',
+  d: '--data',
+  F: '--form',
+  u: '--user',
+  A: '--user-agent',
+  G: '--get',
+  s: '--silent',
+  S: '--show-error',
+  i: '--include',
+  v: '--verbose',
+  L: '--location',
+  k: '--insecure',
+  f: '--fail',
+  g: '--globoff',
+  o: '--output',
+  m: '--max-time',
+  w: '--write-out',
 };
 
 export interface OptionProblem {
@@ -64,7 +93,8 @@ export function readOptions(words: string[]): CurlRequest | OptionProblem {
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word.startsWith('-') || word === '-') {
-      if (req.url !== undefined) return { message: `a second URL \`${word}\` in one curl command`, word, help: 'import one URL per command' };
+      if (req.url !== undefined)
+        return { message: `a second URL \`${word}\` in one curl command`, word, help: 'import one URL per command' };
       req.url = word;
       continue;
     }
@@ -77,7 +107,11 @@ export function readOptions(words: string[]): CurlRequest | OptionProblem {
         WITH_VALUE[name]?.(req, value);
       } else {
         const known = [...Object.keys(WITH_VALUE), ...IGNORED, ...IGNORED_WITH_VALUE, '--get'];
-        return { message: `curl option \`${name}\` is not supported by the import`, word, help: didYouMean(name, known) ?? 'remove it, or write that part of the step by hand' };
+        return {
+          message: `curl option \`${name}\` is not supported by the import`,
+          word,
+          help: didYouMean(name, known) ?? 'remove it, or write that part of the step by hand',
+        };
       }
     }
   }

@@ -1,4 +1,4 @@
-import { Placeholders, shellReference } from './placeholders.js';
+import { type Placeholders, shellReference } from './placeholders.js';
 
 /** Where a step's URL goes: a path on a named API base, or an absolute URL of another origin. */
 export interface Target {
@@ -25,7 +25,8 @@ export function targetOf(raw: string, bases: Bases, placeholders: Placeholders, 
   if (base) {
     const name = shellReference(base[1]) ?? '';
     const api = name === 'STEPDOC_FALLBACK_URL' ? 'fallback' : undefined;
-    if (!api && name !== 'STEPDOC_BASE_URL') notes.push(`\`$${name}\` is the API base: give it with --base-url URL (or apis.default in stepdoc.config.yaml)`);
+    if (!api && name !== 'STEPDOC_BASE_URL')
+      notes.push(`\`$${name}\` is the API base: give it with --base-url URL (or apis.default in stepdoc.config.yaml)`);
     return { path: pathOf(base[2], placeholders), api, params };
   }
   const absolute = /^(?:(https?):\/\/)?([^/]+)(.*)$/i.exec(withoutQuery);
@@ -76,6 +77,7 @@ export function tokenProfile(value: string, notes: string[]): string {
   const ref = shellReference(credential.trim() || scheme);
   const profile = ref ? ref.replace(/^STEPDOC_TOKEN_/, '').toLowerCase() : 'api';
   if (!ref) notes.push('the literal credential of an Authorization header was not copied into the doc: give it with --token api=…');
-  if (credential && !/^bearer$/i.test(scheme)) notes.push(`token profile \`${profile}\` uses the scheme ${scheme}: configure tokens.${profile}: { value: …, scheme: ${scheme} }`);
+  if (credential && !/^bearer$/i.test(scheme))
+    notes.push(`token profile \`${profile}\` uses the scheme ${scheme}: configure tokens.${profile}: { value: …, scheme: ${scheme} }`);
   return profile;
 }

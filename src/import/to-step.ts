@@ -69,7 +69,14 @@ function bodyOf(req: CurlRequest, kind: string | undefined, ctx: StepContext): R
   if (!req.data.length || req.get) return undefined;
   const fromFile = req.data.find((d) => !d.urlencode && d.value.startsWith('@'));
   if (fromFile) {
-    ctx.diagnostics.push(errorDiag('import-body-file', `the body is read from a file (\`${fromFile.value}\`); the import needs the body itself`, ctx.spanOf(fromFile.value, 0), { help: 'paste the file\'s content after -d' }));
+    ctx.diagnostics.push(
+      errorDiag(
+        'import-body-file',
+        `the body is read from a file (\`${fromFile.value}\`); the import needs the body itself`,
+        ctx.spanOf(fromFile.value, 0),
+        { help: "paste the file's content after -d" },
+      ),
+    );
     return null;
   }
   const text = req.data.map((d) => d.value).join('&');
@@ -81,10 +88,12 @@ function bodyOf(req: CurlRequest, kind: string | undefined, ctx: StepContext): R
 function jsonBody(text: string, parts: number, ctx: StepContext): Record<string, unknown> | null {
   const parsed = parts === 1 ? parseGuideJson(text) : { ok: false as const, offset: 0, message: 'a JSON body given in several -d parts' };
   if (!parsed.ok) {
-    ctx.diagnostics.push(errorDiag('import-json', `the JSON body is not valid JSON: ${parsed.message}`, ctx.spanOf(text, parsed.offset), {
-      expected: 'a JSON value',
-      help: 'fix the JSON in the command, then import it again',
-    }));
+    ctx.diagnostics.push(
+      errorDiag('import-json', `the JSON body is not valid JSON: ${parsed.message}`, ctx.spanOf(text, parsed.offset), {
+        expected: 'a JSON value',
+        help: 'fix the JSON in the command, then import it again',
+      }),
+    );
     return null;
   }
   for (const r of parsed.repairs) ctx.notes.push(`line ${ctx.lineOf(text, r.offset)}: ${r.what} in the JSON body`);

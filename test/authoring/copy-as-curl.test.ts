@@ -16,7 +16,16 @@ describe('copy as curl', () => {
       auth: { profile: 'app-admin', header: 'Authorization', scheme: 'Token' },
     };
     const command = curlCommand(request);
-    expect(words(command)).toEqual(['curl', '-X', 'DELETE', '$STEPDOC_FALLBACK_URL/v1/cards/c-1?force=true', '-H', 'X-Api-Key: ***', '-H', 'Authorization: Token $STEPDOC_TOKEN_APP_ADMIN']);
+    expect(words(command)).toEqual([
+      'curl',
+      '-X',
+      'DELETE',
+      '$STEPDOC_FALLBACK_URL/v1/cards/c-1?force=true',
+      '-H',
+      'X-Api-Key: ***',
+      '-H',
+      'Authorization: Token $STEPDOC_TOKEN_APP_ADMIN',
+    ]);
   });
 
   it('keeps the URL of a named API literal, and quotes a body with a single quote in it', () => {
@@ -28,13 +37,41 @@ describe('copy as curl', () => {
       bodyKind: 'json',
       api: { name: 'notes', baseUrl: 'http://127.0.0.1:9' },
     };
-    expect(words(curlCommand(request))).toEqual(['curl', '-X', 'POST', 'http://127.0.0.1:9/v1/notes', '-H', 'Content-Type: application/json', '--data-raw', '{"text":"it\'s $HOME"}']);
+    expect(words(curlCommand(request))).toEqual([
+      'curl',
+      '-X',
+      'POST',
+      'http://127.0.0.1:9/v1/notes',
+      '-H',
+      'Content-Type: application/json',
+      '--data-raw',
+      '{"text":"it\'s $HOME"}',
+    ]);
   });
 
   it('writes form fields as --data-urlencode and multipart parts as -F', () => {
-    const form: RenderedRequest = { method: 'POST', url: 'http://h/a', headers: {}, body: { a: 'x y', tags: ['1', '2'] }, bodyKind: 'form' };
-    expect(words(curlCommand(form)).slice(4)).toEqual(['--data-urlencode', 'a=x y', '--data-urlencode', 'tags=1', '--data-urlencode', 'tags=2']);
-    const multipart: RenderedRequest = { method: 'POST', url: 'http://h/a', headers: {}, body: { fields: { t: 'T' }, files: ['file: /tmp/a.pdf'] }, bodyKind: 'multipart' };
+    const form: RenderedRequest = {
+      method: 'POST',
+      url: 'http://h/a',
+      headers: {},
+      body: { a: 'x y', tags: ['1', '2'] },
+      bodyKind: 'form',
+    };
+    expect(words(curlCommand(form)).slice(4)).toEqual([
+      '--data-urlencode',
+      'a=x y',
+      '--data-urlencode',
+      'tags=1',
+      '--data-urlencode',
+      'tags=2',
+    ]);
+    const multipart: RenderedRequest = {
+      method: 'POST',
+      url: 'http://h/a',
+      headers: {},
+      body: { fields: { t: 'T' }, files: ['file: /tmp/a.pdf'] },
+      bodyKind: 'multipart',
+    };
     expect(words(curlCommand(multipart)).slice(4)).toEqual(['-F', 't=T', '-F', 'file=@/tmp/a.pdf']);
   });
 });

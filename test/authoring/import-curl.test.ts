@@ -68,7 +68,9 @@ describe('import curl: guide examples', () => {
       token: 'staff_token',
       headers: { Accept: 'application/json', 'X-On-Behalf-Of': '{{ business_id }}' },
     });
-    expect(imported.notes).toContain('https://api.example.com is the API base: give it with --base-url https://api.example.com (or apis.default in stepdoc.config.yaml)');
+    expect(imported.notes).toContain(
+      'https://api.example.com is the API base: give it with --base-url https://api.example.com (or apis.default in stepdoc.config.yaml)',
+    );
   });
 
   it('reads form data (-d, --data-urlencode) and -u as a basic token profile', () => {

@@ -10,7 +10,9 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('stepdoc init', () => {
   it('starts a project whose `run --mock` passes right away, one doc using the other', async () => {
@@ -25,7 +27,9 @@ describe('stepdoc init', () => {
     const run = await runCli(['run', '--mock', '--reporter', 'console', '--reporter', 'json'], { cwd: dir });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('2 passed, 0 failed');
-    const report = JSON.parse(readFileSync(join(dir, 'reports/report.json'), 'utf8')) as { docs: Array<{ displayPath: string; usedDocs: string[] }> };
+    const report = JSON.parse(readFileSync(join(dir, 'reports/report.json'), 'utf8')) as {
+      docs: Array<{ displayPath: string; usedDocs: string[] }>;
+    };
     const get = report.docs.find((d) => d.displayPath.endsWith('get_widget.md'));
     expect(get?.usedDocs).toEqual(['scenarios/widgets/create_widget.md']);
 

@@ -12,7 +12,14 @@ import { sendJson, startServer, type TestServer } from '../support/http-server.j
  * the curl command of the failed step from the JSON report, import that again.
  */
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
-const ROUND_TRIP = ['synctera-add-card.sh', 'synctera-me-to-you.sh', 'synctera-reversal.sh', 'synctera-transfer.sh', 'get-with-query.sh', 'form-post.sh'];
+const ROUND_TRIP = [
+  'synctera-add-card.sh',
+  'synctera-me-to-you.sh',
+  'synctera-reversal.sh',
+  'synctera-transfer.sh',
+  'get-with-query.sh',
+  'form-post.sh',
+];
 const TOKEN_VALUE = 'tok-secret-42xyz';
 
 let server: TestServer;
@@ -39,7 +46,13 @@ function varFlags(doc: string): string[] {
 }
 
 function tokenFlags(doc: string): string[] {
-  return [...new Set(stepsOf(doc).map((s) => (s as { token: string }).token).filter((t) => t !== 'none'))].flatMap((t) => ['--token', `${t}=${TOKEN_VALUE}`]);
+  return [
+    ...new Set(
+      stepsOf(doc)
+        .map((s) => (s as { token: string }).token)
+        .filter((t) => t !== 'none'),
+    ),
+  ].flatMap((t) => ['--token', `${t}=${TOKEN_VALUE}`]);
 }
 
 describe('import curl round trip: curl → doc → copy as curl → doc', () => {
@@ -53,7 +66,23 @@ describe('import curl round trip: curl → doc → copy as curl → doc', () => 
     expect(lint.stdout + lint.stderr).toContain('0 errors, 0 warnings');
     expect(lint.code).toBe(0);
 
-    const run = await runCli(['run', 'scenarios', '--base-url', server.url, ...tokenFlags(doc), ...varFlags(doc), '--reporter', 'json', '--reporter', 'html', '--report-dir', 'reports'], { cwd: work });
+    const run = await runCli(
+      [
+        'run',
+        'scenarios',
+        '--base-url',
+        server.url,
+        ...tokenFlags(doc),
+        ...varFlags(doc),
+        '--reporter',
+        'json',
+        '--reporter',
+        'html',
+        '--report-dir',
+        'reports',
+      ],
+      { cwd: work },
+    );
     expect(run.code, run.stderr + run.stdout).toBe(1);
     const report = readFileSync(join(work, 'reports/report.json'), 'utf8');
     const html = readFileSync(join(work, 'reports/report.html'), 'utf8');
@@ -76,7 +105,16 @@ describe('copy as curl in the console', () => {
   it('prints the failed request as curl with --verbose, the token as a reference', async () => {
     const work = mkdtempSync(join(dir, 'console-'));
     await runCli(['import', 'curl', join(FIXTURES, 'synctera-reversal.sh'), '--out', 'scenarios/r.md'], { cwd: work });
-    const args = ['run', 'scenarios', '--base-url', server.url, '--token', `apikey=${TOKEN_VALUE}`, '--var', 'external_card_transfer_id=t-1'];
+    const args = [
+      'run',
+      'scenarios',
+      '--base-url',
+      server.url,
+      '--token',
+      `apikey=${TOKEN_VALUE}`,
+      '--var',
+      'external_card_transfer_id=t-1',
+    ];
     const quiet = await runCli(args, { cwd: work });
     expect(quiet.stdout).not.toContain('copy as curl');
     const verbose = await runCli([...args, '--verbose'], { cwd: work });

@@ -32,11 +32,17 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(HELP);
     return ExitCode.Ok;
   }
-  if (positionals.length) throw new UserError(`\`stepdoc init\` takes no paths (got ${positionals.join(' ')}); run it in the project's folder`, 'usage');
+  if (positionals.length)
+    throw new UserError(`\`stepdoc init\` takes no paths (got ${positionals.join(' ')}); run it in the project's folder`, 'usage');
   const files = await templateFiles(TEMPLATES);
   const existing = files.filter((f) => existsSync(path.join(io.cwd, f)));
   if (existing.length) {
-    throw new UserError(`not overwriting ${existing.join(', ')}`, 'file-exists', undefined, 'run `stepdoc init` in an empty folder, or move those files away first');
+    throw new UserError(
+      `not overwriting ${existing.join(', ')}`,
+      'file-exists',
+      undefined,
+      'run `stepdoc init` in an empty folder, or move those files away first',
+    );
   }
   for (const file of files) {
     const target = path.join(io.cwd, file);
@@ -52,13 +58,16 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
 /** Relative paths (with `/`) of every file under the template folder. */
 async function templateFiles(root: string, under = ''): Promise<string[]> {
   const entries = await readdir(path.join(root, under), { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? templateFiles(root, `${under}${e.name}/`) : [`${under}${e.name}`])));
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? templateFiles(root, `${under}${e.name}/`) : [`${under}${e.name}`])),
+  );
   return nested.flat().sort();
 }
 
 async function addGitignoreEntry(file: string): Promise<boolean> {
   const text = existsSync(file) ? await readFile(file, 'utf8') : '';
-  if (text.split(/\r?\n/).some((line) => line.trim() === GITIGNORE_ENTRY || line.trim() === '/reports/' || line.trim() === 'reports')) return false;
+  if (text.split(/\r?\n/).some((line) => line.trim() === GITIGNORE_ENTRY || line.trim() === '/reports/' || line.trim() === 'reports'))
+    return false;
   await appendFile(file, `${text && !text.endsWith('\n') ? '\n' : ''}${GITIGNORE_ENTRY}\n`);
   return true;
 }
