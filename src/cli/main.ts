@@ -51,10 +51,12 @@ function attachProcessHandlers(controller: AbortController, io: CliIO, verbose: 
 
 async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     io.stdout.write(HELP);
     return ExitCode.Ok;
   }
+  // `stepdoc help run` is `stepdoc run --help`.
+  if (name === 'help') return dispatch([rest[0], '--help'], io);
   if (name === '--version' || name === '-v') {
     io.stdout.write(`${VERSION}\n`);
     return ExitCode.Ok;

@@ -133,5 +133,5 @@ Output
   --allow-skipped false      skipped docs fail the gate
   --quiet, --verbose
 
-Exit codes: 0 all passed · 1 a doc failed · 2 invalid docs, config or usage · 130 interrupted
+Exit codes: 0 all passed · 1 a doc failed · 2 invalid docs, config or usage · 3 a bug in stepdoc · 130 interrupted
 `;

@@ -13,7 +13,7 @@ const OPTIONS = {
 } as const;
 
 export const HELP = formatHelp({
-  usage: ['stepdoc import curl [FILE|-] [--out FILE]'],
+  usage: 'stepdoc import curl [FILE|-] [--out FILE]',
   summary: `Turns curl commands as API guides write them (line continuations, -H, -d/--data* with a multi-line
 JSON body, -X, -u, -F, --url) into one doc with one step each. \`$baseurl\` or the origin of an absolute
 URL becomes the API base, \`Authorization: Bearer $apikey\` the token profile \`apikey\` (never a literal),
@@ -22,8 +22,8 @@ missing or trailing comma, a stray \`:\`) is repaired and each repair is listed;
 Reads FILE, or standard input for \`-\` or no FILE.`,
   groups: [{ title: 'Options', options: [['--out FILE', 'write the doc there (never over an existing file); default: print it']] }],
   exitCodes: [
-    [0, 'imported; what was decided or repaired is listed on stderr'],
-    [2, 'a command cannot be imported faithfully (diagnostic with file:line), or a usage error'],
+    [0, 'imported (notes on stderr say what was decided or repaired)'],
+    [2, 'a command cannot be imported faithfully, or bad usage'],
   ],
 });
 

@@ -22,7 +22,7 @@ reports/. \`npx stepdoc run --mock\` passes right away. Existing files are never
 names them (a .gitignore only gets the entry added).`,
   exitCodes: [
     [0, 'the project was written'],
-    [2, 'a file init would write exists already (nothing written), or a usage error'],
+    [2, 'a file it would write exists (nothing written), or bad usage'],
   ],
 });
 
