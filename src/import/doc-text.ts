@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import type { ImportedStep } from './to-step.js';
 
 export interface DocTextInput {
-  /** Where the commands came from, as the user named it (`-` for stdin). */
+  /** Where the commands came from, as the user named it (`<stdin>` for standard input). */
   source: string;
   variables: string[];
   tokens: string[];
@@ -13,7 +13,7 @@ export interface DocTextInput {
 export function docText(steps: ImportedStep[], input: DocTextInput): string {
   const block = stringify({ steps: steps.map((s) => s.step) }, { lineWidth: 0, defaultKeyType: 'PLAIN' }).trimEnd();
   const needs = [...input.variables.map((v) => `\`--var ${v}=…\``), ...input.tokens.map((t) => `\`--token ${t}=…\``)];
-  const from = input.source === '-' ? 'standard input' : `\`${input.source}\``;
+  const from = input.source === '<stdin>' ? 'standard input' : `\`${input.source}\``;
   return [
     '---',
     `endpoint: ${JSON.stringify(steps[0].endpoint)}`,

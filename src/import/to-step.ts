@@ -90,7 +90,6 @@ function jsonBody(text: string, parts: number, ctx: StepContext): Record<string,
   if (!parsed.ok) {
     ctx.diagnostics.push(
       errorDiag('import-json', `the JSON body is not valid JSON: ${parsed.message}`, ctx.spanOf(text, parsed.offset), {
-        expected: 'a JSON value',
         help: 'fix the JSON in the command, then import it again',
       }),
     );

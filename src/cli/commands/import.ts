@@ -7,6 +7,9 @@ import { parseCommandArgs } from '../args.js';
 import { formatHelp } from '../help.js';
 import type { CliIO } from '../io.js';
 
+/** How standard input is named in diagnostics and in the doc. */
+const STDIN = '<stdin>';
+
 const OPTIONS = {
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
@@ -50,7 +53,7 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
     );
   const source = file === '-' ? await readStdin() : await readInput(path.resolve(io.cwd, file), file);
   const { importCurl } = await import('../../import/import-curl.js');
-  const imported = importCurl(source, file);
+  const imported = importCurl(source, file === '-' ? STDIN : file);
   for (const note of imported.notes) io.stderr.write(`note: ${note}\n`);
   if (!out) {
     io.stdout.write(imported.text);
