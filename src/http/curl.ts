@@ -12,7 +12,8 @@ export function curlCommand(request: RenderedRequest): string {
   const auth = request.auth;
   for (const [name, value] of Object.entries(request.headers)) {
     if (auth && name.toLowerCase() === auth.header.toLowerCase()) continue;
-    words.push(`-H ${quote(`${name}: ${value}`)}`);
+    // An empty value is `Name;` for curl (`Name:` would remove the header).
+    words.push(`-H ${quote(value === '' ? `${name};` : `${name}: ${value}`)}`);
   }
   if (auth) {
     const ref = `$${tokenVariable(auth.profile)}`;

@@ -21,9 +21,12 @@ type Handler = (req: CurlRequest, value: string) => void;
 
 const WITH_VALUE: Record<string, Handler> = {
   '--request': (r, v) => void (r.method = v.toUpperCase()),
+  // curl: `Name: value` sends it, `Name:` removes a default header (nothing to send), `Name;` sends it empty.
   '--header': (r, v) => {
     const colon = v.indexOf(':');
-    if (colon > 0) r.headers.push([v.slice(0, colon).trim(), v.slice(colon + 1).trim()]);
+    const value = colon > 0 ? v.slice(colon + 1).trim() : '';
+    if (colon > 0 && value !== '') r.headers.push([v.slice(0, colon).trim(), value]);
+    else if (colon < 0 && /^[^\s;]+;$/.test(v.trim())) r.headers.push([v.trim().slice(0, -1), '']);
   },
   '--data': (r, v) => void r.data.push({ value: v, urlencode: false }),
   '--data-raw': (r, v) => void r.data.push({ value: v, urlencode: false }),
