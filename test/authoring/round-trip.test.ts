@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../support/cli.js';
+import { REPO_ROOT, runCli } from '../support/cli.js';
 import { sendJson, startServer, type TestServer } from '../support/http-server.js';
 
 /**
@@ -21,6 +22,10 @@ const ROUND_TRIP = [
   'form-post.sh',
 ];
 const TOKEN_VALUE = 'tok-secret-42xyz';
+
+const validateReport = new Ajv({ allErrors: true, strict: true }).compile(
+  JSON.parse(readFileSync(join(REPO_ROOT, 'schema/report.schema.json'), 'utf8')),
+);
 
 let server: TestServer;
 let dir: string;
@@ -87,6 +92,7 @@ describe('import curl round trip: curl → doc → copy as curl → doc', () => 
     const report = readFileSync(join(work, 'reports/report.json'), 'utf8');
     const html = readFileSync(join(work, 'reports/report.html'), 'utf8');
     expect(report).not.toContain(TOKEN_VALUE);
+    expect(validateReport(JSON.parse(report)), JSON.stringify(validateReport.errors)).toBe(true);
     expect(html).not.toContain(TOKEN_VALUE);
     const failed = (JSON.parse(report) as { docs: Array<{ steps: Array<{ status: string; curl?: string }> }> }).docs[0].steps[0];
     expect(failed.status).toBe('failed');
