@@ -42,7 +42,10 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
     const value = typeof step.xOnBehalfOf === 'string' ? step.xOnBehalfOf : (settings.onBehalfOf.value ?? String(settings.vars.business_id ?? ''));
     if (value) headers[settings.onBehalfOf.header] = value;
   }
-  Object.assign(headers, stringMap(render(compiled.headers)));
+  const own = stringMap(render(compiled.headers));
+  Object.assign(headers, own);
+  // A step that writes the auth header itself sends its own value: copy as curl must show that one.
+  if (auth && Object.keys(own).some((h) => h.toLowerCase() === auth?.header.toLowerCase())) auth = undefined;
   const operationPath = /^https?:\/\//i.test(pathOrUrl) ? new URL(url).pathname : pathOrUrl.split('?')[0];
   const request: HttpRequest = { method: step.method, url, operationPath, headers, bodyKind: 'none', api, sensitiveHeaders: sensitive, baseUrl: base, auth };
   if (step.bodyKind === 'json' && step.body !== undefined) Object.assign(request, { bodyKind: 'json', body: render(compiled.body) });

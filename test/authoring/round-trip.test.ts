@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
@@ -129,5 +129,41 @@ describe('copy as curl in the console', () => {
     expect(verbose.stdout).toContain('curl -X POST "$STEPDOC_BASE_URL/v0/external_cards/transfers/t-1/reversals"');
     expect(verbose.stdout).toContain('-H "Authorization: Bearer $STEPDOC_TOKEN_APIKEY"');
     expect(verbose.stdout + verbose.stderr).not.toContain(TOKEN_VALUE);
+  });
+});
+
+describe('copy as curl of a step that writes its own Authorization header', () => {
+  it('shows the step’s header, not the token profile’s reference', async () => {
+    const work = mkdtempSync(join(dir, 'own-auth-'));
+    const doc = [
+      '---',
+      'endpoint: "GET /v1/a"',
+      'status: pending',
+      '---',
+      '# A',
+      '',
+      '## Test Request',
+      '',
+      '```yaml',
+      'steps:',
+      '  - id: a',
+      '    method: GET',
+      '    path: /v1/a',
+      '    token: staff',
+      '    headers:',
+      '      authorization: "Custom abc"',
+      '```',
+      '',
+    ].join('\n');
+    mkdirSync(join(work, 'scenarios'));
+    writeFileSync(join(work, 'scenarios/a.md'), doc);
+    const run = await runCli(
+      ['run', 'scenarios', '--base-url', server.url, '--token', `staff=${TOKEN_VALUE}`, '--reporter', 'json', '--report-dir', 'reports'],
+      { cwd: work },
+    );
+    expect(run.code).toBe(1);
+    const curl = JSON.parse(readFileSync(join(work, 'reports/report.json'), 'utf8')).docs[0].steps[0].curl as string;
+    expect(curl).toContain("-H 'authorization: Custom abc'");
+    expect(curl).not.toContain('STEPDOC_TOKEN_STAFF');
   });
 });
