@@ -3,7 +3,7 @@ import { appendFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode } from '../../core/exit-codes.js';
-import { UserError } from '../../core/errors.js';
+import { UsageError, UserError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import { formatHelp } from '../help.js';
 import type { CliIO } from '../io.js';
@@ -33,7 +33,7 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
     return ExitCode.Ok;
   }
   if (positionals.length)
-    throw new UserError(`\`stepdoc init\` takes no paths (got ${positionals.join(' ')}); run it in the project's folder`, 'usage');
+    throw new UsageError(`\`stepdoc init\` takes no paths (got ${positionals.join(' ')})`, "run it in the project's folder");
   const files = await templateFiles(TEMPLATES);
   const existing = files.filter((f) => existsSync(path.join(io.cwd, f)));
   if (existing.length) {
