@@ -15,6 +15,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   lint: () => import('./commands/lint.js'),
   new: () => import('./commands/new.js'),
   coverage: () => import('./commands/coverage.js'),
+  import: () => import('./commands/import.js'),
+  init: () => import('./commands/init.js'),
 };
 
 export async function main(argv: string[], io?: CliIO): Promise<number> {
@@ -49,10 +51,12 @@ function attachProcessHandlers(controller: AbortController, io: CliIO, verbose: 
 
 async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     io.stdout.write(HELP);
     return ExitCode.Ok;
   }
+  // `stepdoc help run` is `stepdoc run --help`.
+  if (name === 'help') return dispatch([rest[0], '--help'], io);
   if (name === '--version' || name === '-v') {
     io.stdout.write(`${VERSION}\n`);
     return ExitCode.Ok;

@@ -26,6 +26,16 @@ export interface RenderedRequest {
   /** JSON value, form fields, or a textual description of a multipart body. */
   body?: unknown;
   bodyKind?: 'json' | 'form' | 'multipart' | 'none';
+  /** The API it went to (config `apis:`), for copy as curl (`$STEPDOC_BASE_URL/…`). */
+  api?: { name: string; baseUrl?: string };
+  /** The token profile that authorised it: its header is sent as `$STEPDOC_TOKEN_<PROFILE>` by copy as curl. */
+  auth?: RequestAuth;
+}
+
+export interface RequestAuth {
+  profile: string;
+  header: string;
+  scheme?: string;
 }
 
 export interface ResponseSummary {
@@ -75,6 +85,8 @@ export interface StepResult {
   skipReason?: string;
   /** With status `not-sent`: the guard that held the step back, e.g. `DELETE guard`. */
   notSentBy?: string;
+  /** Failed steps in file reports: the request as a curl command, secrets as shell references (copy as curl). */
+  curl?: string;
   attempts: StepAttempt[];
   startedAt: string;
   durationMs: number;

@@ -1,4 +1,5 @@
 import type { BodyKind } from '../core/model.js';
+import type { RequestAuth } from '../core/result.js';
 
 /** A fully rendered request, ready to send. */
 export interface HttpRequest {
@@ -31,6 +32,9 @@ export interface HttpRequest {
   expectHint?: number[];
   /** The OAuth2 token profile whose token goes in `headers` just before sending (src/http/oauth2.ts). */
   oauth2Profile?: string;
+  /** The API's base URL and the token profile used, for reports (copy as curl); never the token's value. */
+  baseUrl?: string;
+  auth?: RequestAuth;
 }
 
 /** Where Set-Cookie answers go and Cookie headers come from: the doc run's jar (src/http/cookie-jar.ts). */

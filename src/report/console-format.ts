@@ -1,6 +1,7 @@
 import type { Colors } from 'picocolors/types.js';
 import { summaryParts } from './summary-parts.js';
 import type { CheckResult, DocResult, RenderedRequest, RunResult, StepResult } from '../core/result.js';
+import { curlCommand } from '../http/curl.js';
 
 export const MARK = { passed: '✓', failed: '✗', skipped: '↷', 'dry-run': '○', 'not-sent': '⊘', 'not-run': '·' } as const;
 
@@ -15,20 +16,21 @@ export function docLine(doc: DocResult, c: Colors): string {
   return `${color(MARK[doc.status])} ${doc.displayPath}${what} ${c.dim(`(${ms(doc.durationMs)})`)}${reason}`;
 }
 
-/** The failure of one doc: each failed step with its place, expected vs actual, and the request. */
-export function failureDetail(doc: DocResult, c: Colors): string {
+/** The failure of one doc: each failed step with its place, expected vs actual, and the request (`--verbose`: as curl too). */
+export function failureDetail(doc: DocResult, c: Colors, verbose = false): string {
   const lines = [c.red(c.bold(`✗ ${doc.displayPath}`))];
-  for (const step of doc.steps.filter((s) => s.status === 'failed')) lines.push(...stepDetail(step, c));
+  for (const step of doc.steps.filter((s) => s.status === 'failed')) lines.push(...stepDetail(step, c, verbose));
   return lines.join('\n');
 }
 
-function stepDetail(step: StepResult, c: Colors): string[] {
+function stepDetail(step: StepResult, c: Colors, verbose: boolean): string[] {
   const where = `${step.span.file}:${step.span.line}`;
   const via = step.fromDoc ? c.dim(` (via use: ${step.fromDoc})`) : '';
   const lines = [`  step ${c.bold(step.id)}${step.description ? ` — ${step.description}` : ''} ${c.dim(`at ${where}`)}${via}`];
   if (step.error) lines.push(`    ${c.red('error')}: ${step.error.message}`);
   for (const check of step.checks.filter((k) => !k.passed)) lines.push(...checkDetail(check, c));
   if (step.request) lines.push(...requestDetail(step.request, c));
+  if (step.request && verbose) lines.push(c.dim('    copy as curl:'), `      ${indent(curlCommand(step.request), '      ')}`);
   if (step.response) {
     lines.push(c.dim(`    response: ${step.response.status} in ${ms(step.response.durationMs)}`));
     const body = step.response.bodyText;

@@ -38,7 +38,7 @@ export const createConsoleReporter: ReporterFactory = (options) => {
     async finish(result: RunResult) {
       clearLive();
       const failures = result.docs.filter((d) => d.status === 'failed');
-      if (failures.length) out('\n' + failures.map((d) => failureDetail(d, c)).join('\n\n') + '\n');
+      if (failures.length) out('\n' + failures.map((d) => failureDetail(d, c, options.verbose)).join('\n\n') + '\n');
       // Parts of specs that were not checked (remote refs still cut, examples that break their schema): said once each.
       const specWarnings = result.diagnostics.filter((d) => d.severity === 'warning' && /^(spec|mock)-/.test(d.code));
       if (specWarnings.length) out('\n' + specWarnings.map((d) => `${c.yellow(`warning[${d.code}]`)}: ${d.message}`).join('\n') + '\n');

@@ -1,4 +1,5 @@
-import type { DocResult, RunResult } from '../core/result.js';
+import type { DocResult, RunResult, StepResult } from '../core/result.js';
+import { curlCommand } from '../http/curl.js';
 import type { ReporterOptions } from './reporter.js';
 import { truncateDoc, truncateRun } from './truncate.js';
 
@@ -8,12 +9,22 @@ import { truncateDoc, truncateRun } from './truncate.js';
  */
 export function prepareResult(result: RunResult, options: Pick<ReporterOptions, 'redactor' | 'maxReportBodyChars'>): RunResult {
   const redacted = options.redactor.value(result);
-  return truncateRun(redacted, options.maxReportBodyChars);
+  return truncateRun({ ...redacted, docs: redacted.docs.map((d) => withCurl(d, options)) }, options.maxReportBodyChars);
 }
 
 /** One doc prepared as `prepareResult` prepares it inside a run (redaction walks each value alike). */
 export function prepareDoc(doc: DocResult, options: Pick<ReporterOptions, 'redactor' | 'maxReportBodyChars'>): DocResult {
-  return truncateDoc(options.redactor.value(doc), options.maxReportBodyChars);
+  return truncateDoc(withCurl(options.redactor.value(doc), options), options.maxReportBodyChars);
+}
+
+/** Copy as curl on each failed step that sent a request, built from the redacted request (see http/curl.ts). */
+function withCurl(doc: DocResult, options: Pick<ReporterOptions, 'redactor'>): DocResult {
+  if (!doc.steps.some(wantsCurl)) return doc;
+  return { ...doc, steps: doc.steps.map((s) => (wantsCurl(s) ? { ...s, curl: options.redactor.text(curlCommand(s.request!)) } : s)) };
+}
+
+function wantsCurl(step: StepResult): boolean {
+  return step.status === 'failed' && step.request !== undefined;
 }
 
 /** Redacts the docs' sources too: a doc may hold a literal token an author pasted by mistake. */

@@ -23,6 +23,7 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
   const headers: Record<string, string> = { ...settings.headers };
   const sensitive: string[] = [];
   let oauth2Profile: string | undefined;
+  let auth: HttpRequest['auth'];
   const explicit = (render(compiled.token) as string | undefined) ?? doc.frontmatter.tokens[0];
   // Without an explicit profile the default one applies only if it is configured.
   const tokenName = explicit ?? (settings.tokens[settings.defaultToken] ? settings.defaultToken : undefined);
@@ -31,15 +32,18 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
     if (!profile) {
       throw new HttpError(`token profile \`${tokenName}\` has no value: pass --token ${tokenName}=… or set STEPDOC_TOKEN_${tokenName.toUpperCase()}`, 'missing-token');
     }
+    const scheme = profile.scheme || undefined;
     // An OAuth2 profile's token is fetched and put in just before sending (run/authorize.ts).
     if (profile.oauth2) {
       oauth2Profile = tokenName;
       sensitive.push(profile.header);
+      auth = { profile: tokenName, header: profile.header, scheme };
     }
-    const auth = profile.oauth2 ? undefined : authHeader(profile);
-    if (auth) {
-      headers[auth[0]] = auth[1];
-      sensitive.push(auth[0]);
+    const header = profile.oauth2 ? undefined : authHeader(profile);
+    if (header) {
+      headers[header[0]] = header[1];
+      sensitive.push(header[0]);
+      auth = { profile: tokenName, header: header[0], scheme };
     }
     Object.assign(headers, profile.headers);
   }
@@ -47,11 +51,17 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
     const value = typeof step.xOnBehalfOf === 'string' ? step.xOnBehalfOf : (settings.onBehalfOf.value ?? String(settings.vars.business_id ?? ''));
     if (value) headers[settings.onBehalfOf.header] = value;
   }
-  Object.assign(headers, stringMap(render(compiled.headers)));
-  // The step's own header wins over the profile's, as it does for a static token.
-  if (oauth2Profile && Object.keys(headers).some((k) => k.toLowerCase() === settings.tokens[oauth2Profile!].header.toLowerCase())) oauth2Profile = undefined;
+  const own = stringMap(render(compiled.headers));
+  // The step's own header wins over the profile's, whatever its case (one header sent, not two), and
+  // copy as curl shows that one.
+  for (const name of Object.keys(own)) for (const k of Object.keys(headers)) if (k !== name && k.toLowerCase() === name.toLowerCase()) delete headers[k];
+  Object.assign(headers, own);
+  if (auth && Object.keys(own).some((h) => h.toLowerCase() === auth?.header.toLowerCase())) {
+    auth = undefined;
+    oauth2Profile = undefined;
+  }
   const operationPath = /^https?:\/\//i.test(pathOrUrl) ? new URL(url).pathname : pathOrUrl.split('?')[0];
-  const request: HttpRequest = { method: step.method, url, operationPath, headers, bodyKind: 'none', api, sensitiveHeaders: sensitive };
+  const request: HttpRequest = { method: step.method, url, operationPath, headers, bodyKind: 'none', api, sensitiveHeaders: sensitive, baseUrl: base, auth };
   if (settings.mock && doc.frontmatter.swagger) request.specHint = doc.frontmatter.swagger;
   if (oauth2Profile) request.oauth2Profile = oauth2Profile;
   if (step.bodyKind === 'json' && step.body !== undefined) Object.assign(request, { bodyKind: 'json', body: render(compiled.body) });

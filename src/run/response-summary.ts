@@ -25,7 +25,10 @@ export function summariseRequest(request: HttpRequest, redactor: Redactor, jarCo
   const body = request.bodyKind === 'multipart'
     ? { fields: request.body, files: (request.files ?? []).map((f) => `${f.fieldName}: ${f.path}`) }
     : request.body;
-  return redactor.value({ method: request.method, url: request.url, headers, body, bodyKind: request.bodyKind });
+  const summary: RenderedRequest = { method: request.method, url: request.url, headers, body, bodyKind: request.bodyKind };
+  if (request.api) summary.api = { name: request.api, baseUrl: request.baseUrl };
+  if (request.auth) summary.auth = request.auth;
+  return redactor.value(summary);
 }
 
 function withJarCookie(headers: Record<string, string>, jarCookie: string): Record<string, string> {

@@ -75,6 +75,11 @@ describe.skipIf(!canRun)('html report in headless Chromium', () => {
     const body = await doc.locator('details.step[data-step="transfer"] .response pre.body').innerText();
     expect(body).toContain('\n  "error": "not found",');
     expect(body).toContain('Bearer ***');
+    // copy as curl: the failed step's request as a command, secrets redacted
+    const curl = doc.locator('details.step[data-step="transfer"] details.curl');
+    await curl.locator('summary').click();
+    expect(await curl.locator('pre.curl').innerText()).toMatch(/^curl -X POST /);
+    expect(await doc.locator('details.step[data-step="card"] details.curl').count()).toBe(0);
     // passed steps stay folded; the failed one is open
     expect(await doc.locator('details.step[data-step="card"]').getAttribute('open')).toBeNull();
     await mkdir(ARTIFACTS, { recursive: true });

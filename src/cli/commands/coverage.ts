@@ -14,20 +14,31 @@ import { specsBelow } from '../../report/coverage/gate.js';
 import { choiceFlag, parseCommandArgs } from '../args.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { useColor, type CliIO, type Command } from '../io.js';
+import { formatHelp } from '../help.js';
 
-const HELP = `stepdoc coverage [PATH...] — swagger operations vs the docs that declare them
-
-  PATH                 docs (.md) or folders of docs (default: scenarios/)
-  --config FILE        stepdoc.config.yaml (default: ./stepdoc.config.yaml when present), for swaggerRoot
-  --format text|json   console table (default) or JSON on stdout (schema: docs/coverage.md)
-  --swagger FILE       repeatable: also report this spec, even if no doc names it (to see uncovered APIs)
-  --fail-under PCT     exit 1 when the operation coverage of any spec is below PCT (0–100)
-  --now DATE           compute the age of verifiedAt against this date instead of the clock
-
-Each doc counts for the operation of its \`swagger:\` file that its frontmatter \`endpoint\` names.
-Missing swagger files are warnings (with a did-you-mean), not errors.
-Exit codes: 0 ok · 1 below --fail-under · 2 usage, config or paths.
-`;
+const HELP = formatHelp({
+  usage: 'stepdoc coverage [PATH...] [options]     (default PATH: scenarios/)',
+  summary: `Swagger operations vs the docs that declare them. PATH: docs (.md) or folders of docs. Each doc counts
+for the operation of its \`swagger:\` file that its frontmatter \`endpoint\` names. Missing swagger files
+are warnings (with a did-you-mean), not errors.`,
+  groups: [
+    {
+      title: 'Options',
+      options: [
+        ['--config FILE', 'stepdoc.config.yaml (default: ./stepdoc.config.yaml when present), for swaggerRoot'],
+        ['--format text|json', 'console table (default) or JSON on stdout (schema: docs/coverage.md)'],
+        ['--swagger FILE', 'repeatable: also report this spec, even if no doc names it (to see uncovered APIs)'],
+        ['--fail-under PCT', 'exit 1 when the operation coverage of any spec is below PCT (0–100)'],
+        ['--now DATE', 'compute the age of verifiedAt against this date instead of the clock'],
+      ],
+    },
+  ],
+  exitCodes: [
+    [0, 'ok'],
+    [1, 'below --fail-under'],
+    [2, 'usage, config or paths'],
+  ],
+});
 
 const OPTIONS = {
   config: { type: 'string' },

@@ -1,7 +1,7 @@
 import { ExitCode } from '../../core/exit-codes.js';
 import { Redactor } from '../../core/redact.js';
 import { choiceFlag, intFlag, parseCommandArgs } from '../args.js';
-import { VERSION } from '../help.js';
+import { formatHelp, VERSION } from '../help.js';
 import { frameStyle, useColor, type CliIO } from '../io.js';
 import { countBySeverity } from '../../lint/types.js';
 
@@ -15,19 +15,28 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: stepdoc lint [PATH...] [options]     (default PATH: scenarios/)
-
-Static checks of docs and stepdoc.config.yaml; nothing is sent.
-  --config FILE              config file (default ./stepdoc.config.yaml when present)
-  --var NAME=VALUE           repeatable; names known as template variables (as for run)
-  --format text|json|sarif   output on stdout (default text, with code frames)
-  --max-warnings N           more than N warnings fail like an error (exit 2)
-  --quiet                    text: errors only
-  --threads N                lint large sets (1,000+ docs per thread) on N threads (default 1)
-
-Exit codes: 0 clean or warnings only · 2 errors (or too many warnings), bad usage
-Every diagnostic code is explained in docs/diagnostics.md.
-`;
+const HELP = formatHelp({
+  usage: 'stepdoc lint [PATH...] [options]     (default PATH: scenarios/)',
+  summary: 'Static checks of docs and stepdoc.config.yaml; nothing is sent.',
+  groups: [
+    {
+      title: 'Options',
+      options: [
+        ['--config FILE', 'config file (default ./stepdoc.config.yaml when present)'],
+        ['--var NAME=VALUE', 'repeatable; names known as template variables (as for run)'],
+        ['--format text|json|sarif', 'output on stdout (default text, with code frames)'],
+        ['--max-warnings N', 'more than N warnings fail like an error (exit 2)'],
+        ['--quiet', 'text: errors only'],
+        ['--threads N', 'lint large sets (1,000+ docs per thread) on N threads (default 1)'],
+      ],
+    },
+  ],
+  exitCodes: [
+    [0, 'clean or warnings only'],
+    [2, 'errors (or too many warnings), bad usage'],
+  ],
+  footer: 'Every diagnostic code is explained in docs/diagnostics.md.',
+});
 
 export async function command(argv: string[], io: CliIO): Promise<number> {
   const { values: v, positionals } = parseCommandArgs(argv, OPTIONS, 'lint');

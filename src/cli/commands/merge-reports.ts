@@ -11,19 +11,32 @@ import { readJsonReport } from '../../report/read-report.js';
 import { loadReporter } from '../../report/registry.js';
 import type { ReporterOptions } from '../../report/reporter.js';
 import { useColor, type CliIO, type Command } from '../io.js';
+import { formatHelp } from '../help.js';
 
-const HELP = `stepdoc merge-reports FILE... — merge the report.json of shard runs into one run
-
-  --reporter NAME          repeatable: json (default), junit, html, github, console
-  --report-dir DIR         where reports are written (default: reports/)
-  --root-dir DIR           the repository root the docs' paths are shown relative to (default: .)
-  --secret VALUE           repeatable; also STEPDOC_SECRET_* and STEPDOC_TOKEN_* (redacted again)
-  --max-report-body-chars N  truncate response bodies further (default: keep the inputs' size)
-  --gate                   exit 1 when the merged run failed (as \`stepdoc run\` does)
-  --allow-skipped false    with --gate: skipped docs fail the gate
-
-The outputs equal those of one unsharded run of the same docs (timings aside).
-`;
+const HELP = formatHelp({
+  usage: 'stepdoc merge-reports FILE... [options]',
+  summary: `Merges the report.json of shard runs into one run. The outputs equal those of one unsharded run of the
+same docs (timings aside).`,
+  groups: [
+    {
+      title: 'Options',
+      options: [
+        ['--reporter NAME', 'repeatable: json (default), junit, html, github, console'],
+        ['--report-dir DIR', 'where reports are written (default: reports/)'],
+        ['--root-dir DIR', 'the repository root the docs\' paths are shown relative to (default: .)'],
+        ['--secret VALUE', 'repeatable; also STEPDOC_SECRET_* and STEPDOC_TOKEN_* (redacted again)'],
+        ['--max-report-body-chars N', 'truncate response bodies further (default: keep the inputs\' size)'],
+        ['--gate', 'exit 1 when the merged run failed (as `stepdoc run` does)'],
+        ['--allow-skipped false', 'with --gate: skipped docs fail the gate'],
+      ],
+    },
+  ],
+  exitCodes: [
+    [0, 'merged'],
+    [1, 'with --gate: the merged run failed'],
+    [2, 'unreadable or incompatible reports, bad usage'],
+  ],
+});
 
 function secretsFrom(io: CliIO, flags: string[]): string[] {
   const fromEnv = Object.entries(io.env)

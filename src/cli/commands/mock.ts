@@ -7,18 +7,29 @@ import { DocCache } from '../../doc/load.js';
 import { intFlag, parseCommandArgs } from '../args.js';
 import type { CliIO, Command } from '../io.js';
 import { specFilesOfDocs } from '../../app/mock-target.js';
+import { formatHelp } from '../help.js';
 
-const HELP = `stepdoc mock [PATH...] — serve the embedded mock built from swagger files
-
-  PATH                 spec files (.json/.yaml), docs (.md: their swagger: files), or folders of either
-                       (default: swagger/)
-  --port N             port on 127.0.0.1 (default: 4010; 0 = any free port)
-  --strict-state       unknown ids answer 404 instead of the operation's example
-  --seed N             seed for generated data (default: 1)
-  --config FILE        stepdoc.config.yaml, for swaggerRoot when docs are given
-
-Stops cleanly on Ctrl-C. Business rules come from \`x-stepdoc-mock\` in the specs (docs/mock.md).
-`;
+const HELP = formatHelp({
+  usage: 'stepdoc mock [PATH...] [options]     (default PATH: swagger/)',
+  summary: `Serves the embedded mock built from swagger files on 127.0.0.1. PATH: spec files (.json/.yaml), docs
+(.md: their swagger: files), or folders of either. Stops cleanly on Ctrl-C. Business rules come from
+\`x-stepdoc-mock\` in the specs (docs/mock.md).`,
+  groups: [
+    {
+      title: 'Options',
+      options: [
+        ['--port N', 'port on 127.0.0.1 (default: 4010; 0 = any free port)'],
+        ['--strict-state', 'unknown ids answer 404 instead of the operation\'s example'],
+        ['--seed N', 'seed for generated data (default: 1)'],
+        ['--config FILE', 'stepdoc.config.yaml, for swaggerRoot when docs are given'],
+      ],
+    },
+  ],
+  exitCodes: [
+    [0, 'stopped (Ctrl-C)'],
+    [2, 'no spec to serve, a spec that cannot load, or bad usage'],
+  ],
+});
 
 const OPTIONS = {
   port: { type: 'string' },

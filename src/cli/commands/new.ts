@@ -8,6 +8,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
 import type { LoadedSpec } from '../../openapi/model.js';
 import type { SpecValidator } from '../../openapi/validate.js';
+import { formatHelp } from '../help.js';
 
 const OPTIONS = {
   swagger: { type: 'string' },
@@ -16,14 +17,25 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const HELP = `Usage: stepdoc new --swagger FILE "METHOD /path" [--out FILE] [--domain NAME]
-
-Writes a draft doc for one operation of a swagger file: status pending, complete frontmatter, a Test
+const HELP = formatHelp({
+  usage: 'stepdoc new --swagger FILE "METHOD /path" [--out FILE] [--domain NAME]',
+  summary: `Writes a draft doc for one operation of a swagger file: status pending, complete frontmatter, a Test
 Request step with a body built from the request schema (required fields, examples), expect.status from
-the spec's success codes, and a Parameters Reference table. The draft lints clean.
-  --out FILE      default scenarios/<domain>/<method>_<path>.md; an existing file is never overwritten
-  --domain NAME   default: the folder under swagger/ holding the spec, else the spec's file name
-`;
+the spec's success codes, and a Parameters Reference table. The draft lints clean.`,
+  groups: [
+    {
+      title: 'Options',
+      options: [
+        ['--out FILE', 'default scenarios/<domain>/<method>_<path>.md; an existing file is never overwritten'],
+        ['--domain NAME', 'default: the folder under swagger/ holding the spec, else the spec\'s file name'],
+      ],
+    },
+  ],
+  exitCodes: [
+    [0, 'the draft was written'],
+    [2, 'no such spec or operation, the file exists, or bad usage'],
+  ],
+});
 
 export async function command(argv: string[], io: CliIO): Promise<number> {
   const { values: v, positionals } = parseCommandArgs(argv, OPTIONS, 'new');

@@ -8,20 +8,32 @@ import { formatRecordSummary } from '../../record/format.js';
 import { loadReport } from '../../record/report-file.js';
 import { recordFailed } from '../../record/summary.js';
 import { useColor, type Command } from '../io.js';
+import { formatHelp } from '../help.js';
 
-const HELP = `Usage: stepdoc record REPORT.json [REPORT.json...] [options]
-
-Applies the results of saved JSON reports (e.g. from read-only CI shards) to the docs' frontmatter:
+const HELP = formatHelp({
+  usage: 'stepdoc record REPORT.json [REPORT.json...] [options]',
+  summary: `Applies the results of saved JSON reports (e.g. from read-only CI shards) to the docs' frontmatter:
 status, verifiedAt, savedAt and timesReused, exactly as \`stepdoc run --record\` would.
-Applying the same report twice changes nothing the second time (see docs/recording.md).
-
-Options:
-  --root DIR         project root the reports' doc paths are relative to (default: current folder)
-  --ledger FILE      where applied reports are remembered (default: reports/.stepdoc-record-ledger.json)
-  --no-ledger        do not read or write the ledger (re-applying a report then counts again)
-  --format FORMAT    console (default) or json
-  -h, --help         this help
-`;
+Applying the same report twice changes nothing the second time (see docs/recording.md).`,
+  groups: [
+    {
+      title: 'Options',
+      options: [
+        ['--root DIR', 'project root the reports\' doc paths are relative to (default: current folder)'],
+        ['--ledger FILE', 'where applied reports are remembered (default: reports/.stepdoc-record-ledger.json)'],
+        ['--no-ledger', 'do not read or write the ledger (re-applying a report then counts again)'],
+        ['--format FORMAT', 'console (default) or json'],
+        ['-h, --help', 'this help'],
+      ],
+    },
+  ],
+  exitCodes: [
+    [0, 'applied (or nothing to change)'],
+    [1, 'a doc could not be written (changed on disk since the run, or an error)'],
+    [2, 'an unreadable report or bad usage'],
+    [130, 'interrupted'],
+  ],
+});
 
 /** `stepdoc record REPORT.json [...]`. Exit 0 when every doc was recorded, 1 when one was not, 2 on bad input. */
 export const command: Command = async (argv, io) => {

@@ -111,6 +111,7 @@ export const CLIENT_JS = String.raw`
       step.attempts.length > 1 ? h('p', { class: 'note', text: 'attempts: ' + step.attempts.length }) : null,
       checksTable(step.checks),
       h('div', { class: 'io' }, [requestBox(step.request), responseBox(step.response)]),
+      step.curl ? h('details', { class: 'curl' }, [h('summary', { text: 'Copy as curl' }), h('pre', { class: 'curl', text: step.curl })]) : null,
     ]);
   }
 
