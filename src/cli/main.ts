@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   lint: () => import('./commands/lint.js'),
   new: () => import('./commands/new.js'),
   coverage: () => import('./commands/coverage.js'),
+  ui: () => import('./commands/ui.js'),
 };
 
 export async function main(argv: string[], io?: CliIO): Promise<number> {

@@ -8,6 +8,7 @@ const LAYER: Record<string, number> = {
   core: 0,
   doc: 1, graph: 1, template: 1, http: 1, openapi: 1, checks: 1,
   run: 2, mock: 2, record: 2, report: 2, config: 2, lint: 2, scaffold: 2,
+  ui: 2.9, // above app (the front door), below cli
   cli: 3, '.': 3,
 };
 
