@@ -125,6 +125,7 @@ Running
   --dry-run                  render and print requests, send nothing
   --keep-going               run the valid docs even when some are invalid
   --max-failures N           stop starting docs after N failures
+  --watch                    then re-run the affected docs on each change on disk (Ctrl-C ends)
 
 Output
   --reporter NAME            repeatable: console (default), json, junit, html, github

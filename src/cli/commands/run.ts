@@ -22,6 +22,7 @@ import { createReporters } from '../reporters.js';
 import { parseRunOptions, RUN_HELP, type RunCommandOptions } from '../run-options.js';
 
 export async function command(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes('--watch')) return (await import('./run-watch.js')).runWatch(argv, io, command);
   const options = parseRunOptions(argv);
   if (options.help) {
     io.stdout.write(RUN_HELP);
