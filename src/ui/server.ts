@@ -30,6 +30,7 @@ export async function startUiServer(session: UiSession, hub: SseHub, token: stri
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${own}`);
     if (!hostAllowed(req, own)) return send(res, 403, { error: 'forbidden host' });
     if (req.method === 'GET' && url.pathname === '/') return reply(res, 200, 'text/html; charset=utf-8', pageHtml());
+    if (req.method === 'GET' && url.pathname === '/favicon.ico') return void res.writeHead(204, COMMON).end();
     const asset = ASSETS[url.pathname];
     if (req.method === 'GET' && asset) return reply(res, 200, asset.type, asset.text);
     if (!url.pathname.startsWith('/api/')) return send(res, 404, { error: 'not found' });

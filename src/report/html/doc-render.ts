@@ -15,6 +15,7 @@ var stepdocRender = (function () {
       if (v === undefined || v === null || v === false) return;
       if (k === 'class') e.className = v;
       else if (k === 'text') e.textContent = v;
+      else if (k === 'style') e.style.cssText = v; // CSSOM: allowed by a CSP without 'unsafe-inline' (stepdoc ui)
       else if (k.indexOf('on') === 0) e.addEventListener(k.slice(2), v);
       else e.setAttribute(k, v === true ? '' : String(v));
     });

@@ -8,7 +8,9 @@ export const CLIENT_DETAIL_JS = String.raw`
   // Under a failed step: where to fix it, as file:line; a click shows that line in the Markdown.
   function stepLink(step) {
     if (step.status !== 'failed') return null;
-    var file = step.span.file || S.current;
+    // Spans carry display paths (or absolute ones): back to the doc's key.
+    var span = step.span.file;
+    var file = S.byFile[span] ? span : S.byPath[span] ? S.byPath[span].file : S.current;
     var line = failureLine(step);
     return h('p', { class: 'where' }, ['at ', h('a', { href: '#L' + line, class: 'fileline', text: shownPath(file) + ':' + line,
       onclick: function (e) { e.preventDefault(); showLine(file, line); } })]);

@@ -6,7 +6,7 @@
 export const CLIENT_LIST_JS = String.raw`
   var R = stepdocRender, h = R.h, badge = R.badge;
   var token = new URLSearchParams(location.search).get('token') || '';
-  var S = { docs: [], byFile: {}, results: {}, live: {}, selected: {}, current: null, running: null, lastRun: null, mock: false,
+  var S = { docs: [], byFile: {}, byPath: {}, results: {}, live: {}, selected: {}, current: null, running: null, lastRun: null, mock: false,
     filters: { status: '', domain: '', tag: '', q: '', stale: '' } };
   var rows = {};
   var metrics = window.__stepdocMetrics = { clickToFirstEvent: [] };
@@ -122,9 +122,12 @@ export const CLIENT_LIST_JS = String.raw`
   function setDocs(docs) {
     S.docs = docs;
     S.byFile = {};
-    docs.forEach(function (d) { S.byFile[d.file] = d; });
+    S.byPath = {};
+    docs.forEach(function (d) { S.byFile[d.file] = d; S.byPath[d.displayPath] = d; });
     Object.keys(S.selected).forEach(function (f) { if (!S.byFile[f]) delete S.selected[f]; });
     renderFilters();
     renderList();
+    // The open doc may have changed on disk (an edit, a recording): show it as it is now.
+    if (S.current && S.byFile[S.current]) openDoc(S.current);
   }
 `;

@@ -9,7 +9,7 @@ header#bar button.primary { background:var(--accent); color:#fff; border-color:v
 #status, #target { color:var(--muted); }
 #target { margin-left:auto; }
 nav#filters input[type=number] { width:70px; }
-#panes { display:grid; grid-template-columns:minmax(380px, 5fr) 6fr; min-height:0; }
+#panes { display:grid; grid-template-columns:minmax(340px, 2fr) 5fr; min-height:0; }
 #list { overflow:auto; padding:8px 16px 40px; border-right:1px solid var(--line); }
 #list h2.domain { font-size:15px; margin:14px 0 2px; }
 #list h3.folder { font-size:12px; color:var(--muted); font-weight:600; margin:6px 0 2px; }
@@ -23,13 +23,15 @@ li.doc .age, li.doc .reused { font-size:12px; color:var(--muted); }
 li.doc .age { grid-area:meta; } li.doc .reused { grid-area:meta; justify-self:end; }
 .badge.verified { background:var(--pass); } .badge.pending, .badge.skip, .badge.skipped, .badge.unknown { background:var(--skip); }
 .badge.running { background:var(--accent); } .last.running { color:var(--accent); font-size:12px; }
-#detail { overflow:auto; padding:12px 16px 40px; display:grid; grid-template-columns:1fr 1fr; gap:12px; align-content:start; }
+#detail { overflow-y:auto; overflow-x:hidden; padding:12px 16px 40px; display:grid; grid-template-columns:minmax(0, 3fr) minmax(0, 2fr); gap:12px; align-content:start; }
+#detail > div { min-width:0; }
 #detail > header, #record-summary { grid-column:1 / -1; }
 #detail h2 { margin:0; font-size:16px; word-break:break-all; }
 #source { max-height:none; counter-reset:none; }
 #source .line { display:block; } #source .ln { display:inline-block; width:3em; color:var(--muted); user-select:none; }
 #source .hl { background:color-mix(in srgb, var(--fail) 18%, transparent); }
 .where a { color:var(--accent); }
+#result details.step > summary { flex-wrap:wrap; } #result details.step .path { word-break:normal; }
 .live-steps { list-style:none; padding:0; } .live-steps li { padding:2px 0; }
 #record-summary { border:1px solid var(--line); border-radius:6px; background:var(--card); padding:8px 12px; }
 #record-summary h3 { margin:0 0 6px; font-size:14px; }
