@@ -14,6 +14,7 @@ import type { SettingsFlags } from '../config/flags.js';
 import { resolveSettings } from '../config/resolve.js';
 import { discoverDocs } from '../doc/discover.js';
 import type { StepGraph } from '../graph/graph.js';
+import { clearSpecCache } from '../openapi/cache.js';
 import { resolveSwaggerPath } from '../openapi/resolve-path.js';
 import { prepareRun } from '../run/prepare.js';
 import { runGraphs } from '../run/runner.js';
@@ -74,6 +75,9 @@ export async function createEngine(options: EngineOptions): Promise<UiEngine> {
       } finally {
         await target.close();
       }
+    },
+    invalidate(files) {
+      if (files.some((f) => !/\.md$/i.test(f))) clearSpecCache();
     },
     async record(run: EngineRun, files: string[]) {
       const { createRecorder } = await import('../record/recorder.js');

@@ -24,6 +24,7 @@ export class UiSession {
   private lastRun?: EngineRun;
   private active?: { id: number; controller: AbortController; done: Promise<void> };
   private runs = 0;
+  private readonly queued = new Set<string>();
   private readonly redactor: Redactor;
   watcher?: Watcher;
 
@@ -70,6 +71,7 @@ export class UiSession {
       (error: unknown) => this.hub.send('run:end', { id, error: this.redactor.text(error instanceof Error ? error.message : String(error)) }),
     ).finally(() => {
       if (this.active?.id === id) this.active = undefined;
+      this.startQueued();
     });
     this.active = { id, controller, done };
     return id;
@@ -101,10 +103,21 @@ export class UiSession {
 
   /** Files changed on disk: re-read the docs, re-run what was last run and is affected. */
   async changed(files: string[]): Promise<void> {
+    this.engine.invalidate(files);
     await this.refresh();
     const rerun = affectedDocs(new Set(files), this.entries, new Set(this.results.keys()));
     this.hub.send('changed', { files: files.map((f) => this.redactor.text(f)), rerun });
-    if (rerun.length > 0 && !this.active) this.startRun(rerun);
+    for (const file of rerun) this.queued.add(file);
+    this.startQueued();
+  }
+
+  /** Re-runs asked for by changes while a run went start when it ends. */
+  private startQueued(): void {
+    if (this.active || this.queued.size === 0) return;
+    const known = new Set(this.entries.map((e) => e.file));
+    const files = [...this.queued].filter((f) => known.has(f));
+    this.queued.clear();
+    if (files.length > 0) this.startRun(files);
   }
 
   private forward(id: number, event: RunEvent): void {

@@ -54,6 +54,8 @@ export interface UiEngine {
   /** The raw text of a doc, or undefined when it is not one of the project's docs. */
   source(file: string): Promise<string | undefined>;
   run(files: string[], options: EngineRunOptions): Promise<EngineRun>;
+  /** Files changed on disk: forget what was cached from them (loaded specs) before the next run. */
+  invalidate(files: readonly string[]): void;
   /** Writes the verification metadata of these results into the docs (the recorder, src/record). */
   record(run: EngineRun, files: string[]): Promise<RecordSummary>;
 }

@@ -37,6 +37,7 @@ export async function runWatch(argv: string[], io: CliIO, runOnce: Command): Pro
       if (io.signal.aborted) break;
       const changed = new Set(changes);
       changes.clear();
+      engine.invalidate([...changed]);
       const entries = await follow();
       const rerun = affectedDocs(changed, entries, new Set(entries.map((e) => e.file)));
       io.stdout.write(`\n${changed.size} file${changed.size === 1 ? '' : 's'} changed; ${rerun.length ? `re-running ${rerun.length} doc${rerun.length === 1 ? '' : 's'}` : 'no doc to re-run'}\n`);
