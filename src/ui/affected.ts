@@ -11,8 +11,7 @@ export function affectedDocs(changed: ReadonlySet<string>, entries: readonly Doc
   }
   const hit = new Set<string>();
   const queue = entries.filter((e) => changed.has(e.file) || (e.spec !== undefined && changed.has(e.spec))).map((e) => e.file);
-  while (queue.length > 0) {
-    const file = queue.pop()!;
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     if (hit.has(file)) continue;
     hit.add(file);
     queue.push(...(users.get(file) ?? []));

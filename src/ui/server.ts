@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ASSETS, pageHtml } from './assets/index.js';
 import { hostAllowed, originAllowed, tokenAllowed } from './security.js';
 import { RunBusyError, UnknownDocError, type UiSession } from './session.js';
-import { SseHub } from './sse.js';
+import type { SseHub } from './sse.js';
 
 export interface UiServer {
   url: string;
