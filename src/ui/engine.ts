@@ -100,7 +100,8 @@ function entryOf(doc: Doc, graph: StepGraph | undefined, settings: RunSettings, 
     domain: fm.domain, tags: fm.tags, status: fm.rawStatus ?? fm.status, verifiedAt: fm.verifiedAt, timesReused: fm.timesReused,
     uses: graph ? usedFiles(graph) : [],
     spec: fm.swagger ? resolveSwaggerPath(fm.swagger, settings).file : undefined,
-    errors: diagnostics.filter((d) => d.severity === 'error' && d.span?.file === doc.file),
+    // Spans name a doc by its display path or its absolute path.
+    errors: diagnostics.filter((d) => d.severity === 'error' && (d.span?.file === doc.file || d.span?.file === doc.displayPath)),
   };
 }
 
