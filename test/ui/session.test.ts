@@ -7,7 +7,7 @@ import { sendJson, startServer, type TestServer } from '../support/http-server.j
 import { makeProject, SECRET } from './fixtures.js';
 
 /** Reads server-sent events until one named `until` arrives; returns every event seen. */
-async function eventsUntil(body: ReadableStream<Uint8Array>, until: string): Promise<Array<{ event: string; data: any }>> {
+async function eventsUntil(body: ReadableStream<Uint8Array>, until: string): Promise<Array<{ event: string; data: Record<string, any> }>> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let text = '';
@@ -43,11 +43,12 @@ describe('stepdoc ui: runs, stop, busy, invalid docs, redaction', () => {
   });
 
   it('lists an invalid doc with its errors; the doc text sent to the page has the secret redacted', async () => {
-    const state = await (await fetch(`${ui.url}/api/state`, { headers: headers() })).json();
-    const broken = state.docs.find((d: { displayPath: string }) => d.displayPath === 'scenarios/broken.md');
+    type Listed = { file: string; displayPath: string; errors: unknown[] };
+    const state = (await (await fetch(`${ui.url}/api/state`, { headers: headers() })).json()) as { docs: Listed[] };
+    const broken = state.docs.find((d) => d.displayPath === 'scenarios/broken.md')!;
     expect(broken.errors.length).toBeGreaterThan(0);
-    const hang = state.docs.find((d: { displayPath: string }) => d.displayPath === 'scenarios/hang.md');
-    const source = await (await fetch(`${ui.url}/api/source?file=${encodeURIComponent(hang.file)}`, { headers: headers() })).json();
+    const hang = state.docs.find((d) => d.displayPath === 'scenarios/hang.md')!;
+    const source = (await (await fetch(`${ui.url}/api/source?file=${encodeURIComponent(hang.file)}`, { headers: headers() })).json()) as { text: string };
     expect(source.text).toContain('The token is ***.');
     expect(JSON.stringify(state)).not.toContain(SECRET);
   });
