@@ -24,7 +24,8 @@ const MAX_BODY = 1024 * 1024;
 export async function startUiServer(session: UiSession, hub: SseHub, token: string, port = 0): Promise<UiServer> {
   let own = port;
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => send(res, 500, { error: error instanceof Error ? error.message : String(error) }));
+    // A bug's message may hold anything (a path, a value): the page gets a generic line only.
+    handle(req, res).catch(() => send(res, 500, { error: 'internal error in stepdoc ui' }));
   });
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${own}`);

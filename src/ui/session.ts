@@ -104,7 +104,13 @@ export class UiSession {
   /** Files changed on disk: re-read the docs, re-run what was last run and is affected. */
   async changed(files: string[]): Promise<void> {
     this.engine.invalidate(files);
-    await this.refresh();
+    try {
+      await this.refresh();
+    } catch (error) {
+      // E.g. the docs folder was removed: say so on the page, keep serving, try again at the next change.
+      this.hub.send('problem', { message: this.redactor.text(error instanceof Error ? error.message : String(error)) });
+      return;
+    }
     const rerun = affectedDocs(new Set(files), this.entries, new Set(this.results.keys()));
     this.hub.send('changed', { files: files.map((f) => this.redactor.text(f)), rerun });
     for (const file of rerun) this.queued.add(file);

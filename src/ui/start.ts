@@ -17,9 +17,7 @@ export interface StartedUi {
 export async function startUi(engine: UiEngine, port: number): Promise<StartedUi> {
   const hub = new SseHub();
   const session = new UiSession(engine, hub);
-  session.watcher = watchFiles((files) => {
-    session.changed(files).catch((error: unknown) => hub.send('error', { message: error instanceof Error ? error.message : String(error) }));
-  });
+  session.watcher = watchFiles((files) => void session.changed(files));
   await session.refresh();
   const token = newToken();
   const server = await startUiServer(session, hub, token, port).catch(async (error: unknown) => {

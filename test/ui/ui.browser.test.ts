@@ -86,7 +86,7 @@ describe.skipIf(!canRun)('stepdoc ui in headless Chromium', () => {
     await row('get_client.md').locator('.last[data-result="passed"]').waitFor();
     await row('get_client.md').locator('button.open').click();
     await page.locator('#result .result-head .badge.passed').waitFor();
-    expect(await page.locator('#source').innerText()).toContain('$.data.name: Ada');
+    await page.locator('#source', { hasText: '$.data.name: Ada' }).waitFor(); // loaded after the click
     expect(await page.locator('#status').innerText()).toContain('1 passed, 0 failed');
     const metrics = await page.evaluate(() => (globalThis as unknown as { __stepdocMetrics: { clickToFirstEvent: number[] } }).__stepdocMetrics);
     expect(metrics.clickToFirstEvent).toHaveLength(1);
@@ -138,7 +138,7 @@ describe.skipIf(!canRun)('stepdoc ui in headless Chromium', () => {
     const file = join(dir, 'scenarios/clients/get_client.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('$.data.name: Ada', '$.data.name: Eve'));
     await row('get_client.md').locator('.last[data-result="failed"]').waitFor();
-    expect(await page.locator('#source').innerText()).toContain('$.data.name: Eve');
+    await page.locator('#source', { hasText: '$.data.name: Eve' }).waitFor();
   });
 
   it('renders a response and a title holding markup as text: nothing executes', async () => {
@@ -150,7 +150,7 @@ describe.skipIf(!canRun)('stepdoc ui in headless Chromium', () => {
     await page.locator('#result details.step[data-step="list"] summary').click();
     expect(await page.locator('#result details.step[data-step="list"] .response pre.body').innerText()).toContain(XSS.replace(/"/g, '\\"'));
     expect(await page.locator('#detail-meta').innerText()).toContain(XSS);
-    expect(await page.locator('#source').innerText()).toContain(`# Cards ${XSS}`);
+    await page.locator('#source', { hasText: `# Cards ${XSS}` }).waitFor();
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(problems).toEqual([]);

@@ -81,6 +81,7 @@ export const CLIENT_MAIN_JS = String.raw`
       say('changed on disk: ' + m.files.length + (m.files.length === 1 ? ' file' : ' files') + (m.rerun.length ? '; re-running ' + m.rerun.length : ''));
       if (S.current) openDoc(S.current);
     });
+    on('problem', function (m) { say('problem: ' + m.message); });
     on('record', function (summary) { S.lastRun = null; showRecord(summary); updateButtons(); });
   }
 
