@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 export interface Watcher {
   /** Watches the folders of these files (and these folders), adding new ones; seeds their content. */
   update(paths: readonly string[]): void;
-  /** Takes the current text of these files as known: our own writes (recording) are not changes. */
+  /** Takes the current text of these files as known (belt and braces: recording's own lines are ignored anyway). */
   acknowledge(files: readonly string[]): void;
   close(): void;
 }
@@ -69,12 +69,26 @@ export function watchFiles(onChange: (files: string[]) => void, debounceMs = 120
   };
 }
 
+/** The frontmatter lines recording writes: a change to them alone is not a change to the test. */
+const RECORDED_LINE = /^(status|verifiedAt|timesReused|savedAt)[ \t]*:.*\r?\n/gm;
+
+/**
+ * A file's content as far as a run is concerned. For a doc, its frontmatter without the keys the
+ * recorder writes: so recording (the dashboard's button, `run --watch --record`) never triggers a
+ * re-run of what it just recorded — which with `--record` would loop.
+ */
 function digest(file: string): string | undefined {
+  let text: string;
   try {
-    return createHash('sha1').update(readFileSync(file)).digest('hex');
+    text = readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
+  if (/\.md$/i.test(file)) {
+    const end = /^---\r?\n[\s\S]*?\r?\n---/.exec(text)?.[0].length ?? 0;
+    text = text.slice(0, end).replace(RECORDED_LINE, '') + text.slice(end);
+  }
+  return createHash('sha1').update(text).digest('hex');
 }
 
 function safeIsDir(path: string): boolean {

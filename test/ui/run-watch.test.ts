@@ -31,4 +31,18 @@ describe('stepdoc run --watch', () => {
     expect(await cli.interrupt()).toBe(130);
     expect(cli.stdout() + cli.stderr()).not.toContain(SECRET);
   });
+
+  it('with --record, its own writes are not changes: no loop, only the edited doc runs again', async () => {
+    const dir = makeProject();
+    const cli = spawnCli(['run', '--watch', '--record', 'scenarios', '--base-url', api.url, '--token', `staff=${SECRET}`, '--schema', 'off', '--report-dir', join(dir, 'reports')], dir);
+    await cli.waitFor(/recorded 3 docs[\s\S]*watching for changes/);
+    const cards = join(dir, 'scenarios/cards/list_cards.md');
+    expect(readFileSync(cards, 'utf8')).toMatch(/^timesReused: 1$/m);
+    writeFileSync(cards, readFileSync(cards, 'utf8').replace('path: /cards', 'path: /cards?x=1'));
+    await cli.waitFor(/changed; re-running[\s\S]*recorded 1 doc[\s\S]*watching for changes/);
+    expect(await cli.interrupt()).toBe(130);
+    const changes = cli.stdout().match(/\d+ files? changed[^\n]*/g);
+    expect(changes).toEqual(['1 file changed; re-running 1 doc']);
+    expect(readFileSync(cards, 'utf8')).toMatch(/^timesReused: 2$/m);
+  });
 });
