@@ -101,7 +101,10 @@ export class UiSession {
     return view;
   }
 
-  /** Files changed on disk: re-read the docs, re-run what was last run and is affected. */
+  /**
+   * Something changed on disk: re-read the docs, re-run what was run and is affected by `files`
+   * (empty when only recorded metadata changed: the list shows it, nothing runs).
+   */
   async changed(files: string[]): Promise<void> {
     this.engine.invalidate(files);
     try {
@@ -111,6 +114,7 @@ export class UiSession {
       this.hub.send('problem', { message: this.redactor.text(error instanceof Error ? error.message : String(error)) });
       return;
     }
+    if (files.length === 0) return;
     const rerun = affectedDocs(new Set(files), this.entries, new Set(this.results.keys()));
     this.hub.send('changed', { files: files.map((f) => this.redactor.text(f)), rerun });
     for (const file of rerun) this.queued.add(file);

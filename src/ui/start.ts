@@ -17,6 +17,7 @@ export interface StartedUi {
 export async function startUi(engine: UiEngine, port: number): Promise<StartedUi> {
   const hub = new SseHub();
   const session = new UiSession(engine, hub);
+  // Metadata-only changes (`touched`) come with no files: the list is re-read, nothing runs.
   session.watcher = watchFiles((files) => void session.changed(files));
   await session.refresh();
   const token = newToken();

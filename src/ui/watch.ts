@@ -13,26 +13,30 @@ export interface Watcher {
 const WATCHED = /\.(md|ya?ml|json)$/i;
 
 /**
- * Calls `onChange` with the files whose content really changed, a short while after the last event
+ * Calls `onChange` with the files whose content really changed, and those where only recorded
+ * metadata changed (`touched`: worth re-reading, not re-running), a short while after the last event
  * (editors write in bursts: truncate, write, rename). One non-recursive watch per folder that holds
  * a doc or spec: no polling, and no walking node_modules.
  */
-export function watchFiles(onChange: (files: string[]) => void, debounceMs = 120): Watcher {
+export function watchFiles(onChange: (files: string[], touched: string[]) => void, debounceMs = 120): Watcher {
   const watchers = new Map<string, FSWatcher>();
-  const known = new Map<string, string | undefined>();
+  const known = new Map<string, Digest | undefined>();
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
 
   const flush = () => {
     timer = undefined;
     const changed: string[] = [];
+    const touched: string[] = [];
     for (const file of pending) {
+      const before = known.get(file);
       const now = digest(file);
-      if (known.get(file) !== now || !known.has(file)) changed.push(file);
+      if (!known.has(file) || before?.run !== now?.run) changed.push(file);
+      else if (before?.raw !== now?.raw) touched.push(file);
       known.set(file, now);
     }
     pending.clear();
-    if (changed.length > 0) onChange(changed.sort());
+    if (changed.length > 0 || touched.length > 0) onChange(changed.sort(), touched.sort());
   };
   const watchDir = (dir: string) => {
     if (watchers.has(dir)) return;
@@ -77,17 +81,25 @@ const RECORDED_LINE = /^(status|verifiedAt|timesReused|savedAt)[ \t]*:.*\r?\n/gm
  * recorder writes: so recording (the dashboard's button, `run --watch --record`) never triggers a
  * re-run of what it just recorded — which with `--record` would loop.
  */
-function digest(file: string): string | undefined {
+function digest(file: string): Digest | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
-  if (/\.md$/i.test(file)) {
-    const end = /^---\r?\n[\s\S]*?\r?\n---/.exec(text)?.[0].length ?? 0;
-    text = text.slice(0, end).replace(RECORDED_LINE, '') + text.slice(end);
-  }
+  const raw = sha1(text);
+  if (!/\.md$/i.test(file)) return { raw, run: raw };
+  const end = /^---\r?\n[\s\S]*?\r?\n---/.exec(text)?.[0].length ?? 0;
+  return { raw, run: sha1(text.slice(0, end).replace(RECORDED_LINE, '') + text.slice(end)) };
+}
+
+interface Digest {
+  raw: string;
+  run: string;
+}
+
+function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 

@@ -19,9 +19,10 @@ export async function runWatch(argv: string[], io: CliIO, runOnce: Command): Pro
   const engine = await createEngine({ paths: options.paths, cwd: io.cwd, env: io.env, flags: options.settings });
   const changes = new Set<string>();
   let wake: (() => void) | undefined;
+  // Only real changes: a doc whose recorded metadata alone changed (our own --record) runs nothing.
   const watcher = watchFiles((files) => {
     for (const f of files) changes.add(f);
-    wake?.();
+    if (files.length > 0) wake?.();
   });
   const follow = async () => {
     const entries = await engine.list();
