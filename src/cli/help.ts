@@ -12,6 +12,7 @@ Usage:
   stepdoc record REPORT.json       apply a saved run's results to the docs
   stepdoc merge-reports FILE...    merge shard reports into one
   stepdoc coverage [PATH...]       swagger operations vs docs that declare them
+  stepdoc ui [PATH...] [--mock]    local dashboard: browse, run live, record (127.0.0.1)
   stepdoc new --swagger FILE "METHOD /path"   draft a doc from an operation
   stepdoc import curl [FILE|-]     curl commands (as in API guides) → a doc
   stepdoc init                     a starter project whose \`run --mock\` passes

@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   coverage: () => import('./commands/coverage.js'),
   import: () => import('./commands/import.js'),
   init: () => import('./commands/init.js'),
+  ui: () => import('./commands/ui.js'),
 };
 
 export async function main(argv: string[], io?: CliIO): Promise<number> {

@@ -137,6 +137,7 @@ Running
   --keep-going               run the valid docs even when some are invalid
   --max-failures N           stop starting docs after N failures (the rest count as not run)
   --pass-with-no-docs        a selection that matches no docs exits 0 (default: exit 2)
+  --watch                    then re-run the affected docs on each change on disk (Ctrl-C ends)
 
 Output
   --reporter NAME            repeatable: console (default), json, junit, html, github

@@ -8,6 +8,7 @@ import { parseRunOptions, RUN_HELP, type RunCommandOptions } from '../run-option
 
 /** `stepdoc run`: argv → options → the app's runProject → exit code. It only decides what to print. */
 export async function command(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes('--watch')) return (await import('./run-watch.js')).runWatch(argv, io, command);
   const parsed = parseRunOptions(argv);
   if (parsed.help) {
     io.stdout.write(RUN_HELP);
