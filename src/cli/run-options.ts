@@ -148,6 +148,5 @@ Output
 
 Outcomes: passed (sent and checked) · failed · skipped · dry run · not sent (held back by the DELETE
 guard) · not run (never started: --max-failures, interrupt) · invalid
-Exit codes: 0 all passed · 1 a doc failed · 2 invalid docs, config or usage, preflight, no docs matched
-            · 3 internal error (a bug in stepdoc) · 130 interrupted
+Exit codes: 0 all passed · 1 a doc failed · 2 invalid docs, config or usage, preflight, no docs matched · 3 a bug in stepdoc · 130 interrupted
 `;
