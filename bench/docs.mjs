@@ -81,14 +81,19 @@ export function scenarioSpec() {
       },
       '/platform/v1/clients': {
         post: {
-          requestBody: json({ type: 'object', required: ['email'], properties: { first_name: { type: 'string' }, email: { type: 'string', format: 'email' } } }),
+          requestBody: json({
+            type: 'object',
+            required: ['email'],
+            properties: { first_name: { type: 'string' }, email: { type: 'string', format: 'email' } },
+          }),
           responses: { 201: { description: 'ok', ...json(ok({ client: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } })) } },
         },
       },
       '/platform/v1/payment/cards/sync_card': {
         post: {
           requestBody: json({
-            type: 'object', required: ['client_id', 'last_4'],
+            type: 'object',
+            required: ['client_id', 'last_4'],
             properties: { client_id: { type: 'string' }, last_4: { type: 'string', pattern: '^\\d{4}$' }, external_id: { type: 'string' } },
           }),
           responses: { 201: { description: 'ok', ...json(ok({ card: { type: 'object' } })) } },
@@ -111,7 +116,10 @@ export function writeDocs(dir, count, { swagger = false } = {}) {
   if (swagger) writeFileSync(path.join(dir, 'bench_openapi.json'), JSON.stringify(scenarioSpec(), null, 2));
   const width = String(count).length;
   for (let i = 1; i <= count; i++) {
-    writeFileSync(path.join(docsDir, `sync_card_${String(i).padStart(width, '0')}.md`), scenarioDoc(i, { swagger: swagger ? 'bench_openapi.json' : undefined }));
+    writeFileSync(
+      path.join(docsDir, `sync_card_${String(i).padStart(width, '0')}.md`),
+      scenarioDoc(i, { swagger: swagger ? 'bench_openapi.json' : undefined }),
+    );
   }
   return docsDir;
 }

@@ -32,9 +32,14 @@ export async function specLoad(root, runs) {
   const m = /median of \d+ cold runs: load (\d+) ms, compile (\d+) ms, total (\d+) ms/.exec(result.output);
   const ops = /(\d+) operations, (\d+) validators, (\d+) warnings/.exec(result.output);
   return {
-    available: true, ok: true, output: result.output,
-    loadMs: m ? Number(m[1]) : undefined, compileMs: m ? Number(m[2]) : undefined, totalMs: m ? Number(m[3]) : undefined,
-    operations: ops ? Number(ops[1]) : undefined, validators: ops ? Number(ops[2]) : undefined,
+    available: true,
+    ok: true,
+    output: result.output,
+    loadMs: m ? Number(m[1]) : undefined,
+    compileMs: m ? Number(m[2]) : undefined,
+    totalMs: m ? Number(m[3]) : undefined,
+    operations: ops ? Number(ops[1]) : undefined,
+    validators: ops ? Number(ops[2]) : undefined,
   };
 }
 
@@ -43,13 +48,28 @@ export async function lint(root, tmp) {
   if (existsSync(file)) {
     const result = await script(root, tsx(file, '3'));
     const m = /stepdoc lint, (\d+) docs: median (\d+) ms over (\d+) runs/.exec(result.output ?? '');
-    return { source: 'bench/lint.ts (median of 3 whole-process runs)', ...result, ms: m ? Number(m[2]) : result.ms, docs: m ? Number(m[1]) : undefined, docsPerSecond: m ? Math.round(Number(m[1]) / (Number(m[2]) / 1000)) : undefined };
+    return {
+      source: 'bench/lint.ts (median of 3 whole-process runs)',
+      ...result,
+      ms: m ? Number(m[2]) : result.ms,
+      docs: m ? Number(m[1]) : undefined,
+      docsPerSecond: m ? Math.round(Number(m[1]) / (Number(m[2]) / 1000)) : undefined,
+    };
   }
-  if (!existsSync(path.join(root, 'dist/cli/commands/lint.js'))) return { available: false, reason: '`stepdoc lint` not yet available (no bench/lint.ts, no lint command)' };
+  if (!existsSync(path.join(root, 'dist/cli/commands/lint.js')))
+    return { available: false, reason: '`stepdoc lint` not yet available (no bench/lint.ts, no lint command)' };
   const dir = path.join(tmp, 'lint');
   const docsDir = writeDocs(dir, 10_000);
   const run = await runOnce([node, path.join(root, 'bin/stepdoc.js'), 'lint', docsDir], { cwd: dir });
-  return { source: 'stepdoc lint of 10,000 generated docs (whole process)', ok: run.code === 0, exitCode: run.code, ms: Math.round(run.ms), rssMB: run.rssMB, docsPerSecond: Math.round(10_000 / (run.ms / 1000)), output: tail(run.stdout, 3) };
+  return {
+    source: 'stepdoc lint of 10,000 generated docs (whole process)',
+    ok: run.code === 0,
+    exitCode: run.code,
+    ms: Math.round(run.ms),
+    rssMB: run.rssMB,
+    docsPerSecond: Math.round(10_000 / (run.ms / 1000)),
+    output: tail(run.stdout, 3),
+  };
 }
 
 export async function memory(root) {
@@ -75,14 +95,25 @@ export async function templates(root) {
 export async function corpusMock(root, runs = 3) {
   const config = path.join(root, 'docs/examples/vcita/stepdoc.config.yaml');
   const corpus = path.join(root, '../shared/corpus/vcita');
-  if (!existsSync(config) || !existsSync(corpus)) return { available: false, reason: 'needs docs/examples/vcita/stepdoc.config.yaml and ../shared/corpus/vcita' };
+  if (!existsSync(config) || !existsSync(corpus))
+    return { available: false, reason: 'needs docs/examples/vcita/stepdoc.config.yaml and ../shared/corpus/vcita' };
   const samples = [];
   let summary;
   for (let i = 0; i < runs; i++) {
-    const run = await runOnce([node, path.join(root, 'bin/stepdoc.js'), 'run', corpus, '--mock', '--config', config, '--keep-going', '--reporter', 'console', '--quiet'], { cwd: root });
+    const run = await runOnce(
+      [node, path.join(root, 'bin/stepdoc.js'), 'run', corpus, '--mock', '--config', config, '--keep-going', '--reporter', 'console', '--quiet'],
+      { cwd: root },
+    );
     if (run.code !== 0 && run.code !== 1) return { available: true, ok: false, reason: `exit ${run.code}: ${tail(run.stderr || run.stdout, 6)}` };
     samples.push(run);
     summary = /\d+ passed, \d+ failed[^\n]*/.exec(run.stdout)?.[0];
   }
-  return { available: true, ok: true, runs, ms: Math.round(median(samples.map((s) => s.ms))), rssMB: Math.max(...samples.map((s) => s.rssMB ?? 0)) || undefined, summary };
+  return {
+    available: true,
+    ok: true,
+    runs,
+    ms: Math.round(median(samples.map((s) => s.ms))),
+    rssMB: Math.max(...samples.map((s) => s.rssMB ?? 0)) || undefined,
+    summary,
+  };
 }

@@ -21,7 +21,11 @@ const SPEC = {
   paths: {
     '/v1/widgets': {
       post: {
-        requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['label'], properties: { label: { type: 'string' }, size: { type: 'integer' } } } } } },
+        requestBody: {
+          content: {
+            'application/json': { schema: { type: 'object', required: ['label'], properties: { label: { type: 'string' }, size: { type: 'integer' } } } },
+          },
+        },
         responses: { '201': { description: 'created' } },
       },
     },
@@ -69,14 +73,14 @@ steps:
     path: "/v1/widgets"
     body:
       label: "{{ label }}-{{ timestamp | slice: -4 }}"
-      size: ${i % 9 + 1}
+      size: ${(i % 9) + 1}
     extract:
       widget_id: "$.data.widget.id"
     expect:
       status: [200, 201]
       body:
         "$.data.widget.id": { exists: true }
-        "$.data.widget.size": ${i % 9 + 1}
+        "$.data.widget.size": ${(i % 9) + 1}
   - id: read_widget
     path: "/v1/widgets/{{ widget_id }}"
     expect:
@@ -113,7 +117,11 @@ try {
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
-    const run = spawnSync(process.execPath, [path.join(root, 'bin/stepdoc.js'), 'lint', 'scenarios'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/stepdoc.js'), 'lint', 'scenarios'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const ms = performance.now() - start;
     const summary = run.stdout.trim().split('\n').pop();
     if (run.status !== 0) throw new Error(`lint exited ${run.status}: ${run.stdout.slice(0, 2000)}${run.stderr}`);

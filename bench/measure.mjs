@@ -30,7 +30,11 @@ export function runOnce(argv, { cwd, env } = {}) {
       let cpuMs;
       const at = stderr.lastIndexOf(RSS_MARK);
       if (at >= 0) {
-        const [kb, user, sys] = stderr.slice(at + RSS_MARK.length).trim().split(/\s+/).map(Number);
+        const [kb, user, sys] = stderr
+          .slice(at + RSS_MARK.length)
+          .trim()
+          .split(/\s+/)
+          .map(Number);
         rssMB = kb / 1024;
         cpuMs = (user + sys) * 1000;
         stderr = stderr.slice(0, at);

@@ -33,9 +33,13 @@ async function startApi(): Promise<{ url: string; requests: () => number; close:
     req.resume();
     req.on('end', () => {
       if (req.method === 'POST') {
-        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'OK', data: { item: { id: `item-${++next}`, note: PAYLOAD } } }));
+        res
+          .writeHead(201, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'OK', data: { item: { id: `item-${++next}`, note: PAYLOAD } } }));
       } else {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'OK', data: { item: { id: req.url?.split('/').pop(), note: PAYLOAD, tags: ['a', 'b'] } } }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'OK', data: { item: { id: req.url?.split('/').pop(), note: PAYLOAD, tags: ['a', 'b'] } } }));
       }
     });
   });
@@ -49,7 +53,9 @@ function writeDocs(dir: string): void {
   for (let i = 0; i < DOCS; i++) {
     const folder = path.join(dir, `group${String(Math.floor(i / 500)).padStart(2, '0')}`);
     if (i % 500 === 0) mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, `item_${String(i).padStart(5, '0')}.md`), `---
+    writeFileSync(
+      path.join(folder, `item_${String(i).padStart(5, '0')}.md`),
+      `---
 endpoint: "GET /items/{id}"
 domain: bench
 status: verified
@@ -83,7 +89,8 @@ steps:
         "$.status": "OK"
         "$.data.item.id": "{{ item_id }}"
 \`\`\`
-`);
+`,
+    );
   }
 }
 
@@ -109,9 +116,28 @@ async function main(): Promise<number> {
   try {
     writeDocs(path.join(tmp, 'docs'));
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, 'run', 'docs', '--base-url', api.url, '--concurrency', String(CONCURRENCY), ...(process.env.MEM_REPORTERS ?? 'console,json').split(',').flatMap((r) => ['--reporter', r]), '--report-dir', path.join(tmp, 'reports'), '--schema', 'off'], {
-      cwd: tmp, env: { PATH: process.env.PATH ?? '', NO_COLOR: "1" }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'run',
+        'docs',
+        '--base-url',
+        api.url,
+        '--concurrency',
+        String(CONCURRENCY),
+        ...(process.env.MEM_REPORTERS ?? 'console,json').split(',').flatMap((r) => ['--reporter', r]),
+        '--report-dir',
+        path.join(tmp, 'reports'),
+        '--schema',
+        'off',
+      ],
+      {
+        cwd: tmp,
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stdout.resume();
     child.stderr.on('data', (d) => (stderr += d));

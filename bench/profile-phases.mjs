@@ -24,7 +24,10 @@ const RULES = [
   ['garbage collection', (f) => f[0].functionName === '(garbage collector)'],
   ['module loading', (f) => has(f, (x) => /node:internal\/modules\//.test(x.url))],
   ['read + parse + graph (prepare)', (f) => has(f, (x) => /\/(doc|graph)\//.test(x.url) || /prepareRun|loadAll/.test(x.functionName))],
-  ['undici + sockets', (f) => /undici|node:net|stream|node:internal\/(stream_base|streams)/.test(f[0].url) || (f[0].url === '' && has(f, (x) => /undici/.test(x.url)))],
+  [
+    'undici + sockets',
+    (f) => /undici|node:net|stream|node:internal\/(stream_base|streams)/.test(f[0].url) || (f[0].url === '' && has(f, (x) => /undici/.test(x.url))),
+  ],
   ['template rendering (liquid)', (f) => has(f, (x) => /liquid|\/template\//.test(x.url))],
   ['stepdoc run code (render, checks, results, events)', (f) => has(f, (x) => /\/dist\/(run|http|checks|core|report|cli)\//.test(x.url))],
 ];
@@ -40,6 +43,7 @@ profile.samples.forEach((id, i) => {
 });
 const rows = [...totals].sort((a, b) => b[1] - a[1]);
 const other = rows.filter(([k]) => k.startsWith('other')).reduce((a, [, v]) => a + v, 0);
-for (const [name, us] of rows.filter(([k]) => !k.startsWith('other'))) console.log(`${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / all).toFixed(1).padStart(5)}%  ${name}`);
+for (const [name, us] of rows.filter(([k]) => !k.startsWith('other')))
+  console.log(`${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / all).toFixed(1).padStart(5)}%  ${name}`);
 console.log(`${(other / 1000).toFixed(0).padStart(6)} ms ${((100 * other) / all).toFixed(1).padStart(5)}%  other (node internals, timers, …)`);
 console.log(`${(all / 1000).toFixed(0).padStart(6)} ms  total sampled`);

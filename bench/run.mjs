@@ -22,8 +22,11 @@ import { evaluateTargets } from './targets.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
   options: {
-    runs: { type: 'string', default: '7' }, warmup: { type: 'string', default: '1' }, only: { type: 'string' },
-    'no-extras': { type: 'boolean', default: false }, out: { type: 'string', default: path.join(root, 'bench/results.json') },
+    runs: { type: 'string', default: '7' },
+    warmup: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    'no-extras': { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(root, 'bench/results.json') },
     keep: { type: 'boolean', default: false },
     // Another build of stepdoc to measure (e.g. a private `tsc --outDir` copy while dist/ is being rebuilt).
     bin: { type: 'string', default: path.join(root, 'bin/stepdoc.js') },
@@ -46,13 +49,40 @@ function startServer() {
 }
 
 function workloads(baseUrl, lean, withSwagger) {
-  const stepdoc = (cwd, ...args) => ({ cwd, argv: [process.execPath, path.resolve(opts.bin), 'run', ...args, '--base-url', baseUrl, '--token', 'staff=bench-token'] });
-  const raw = (count, concurrency) => ({ cwd: root, argv: [process.execPath, path.join(root, 'bench/raw-undici.mjs'), baseUrl, String(count), String(concurrency)] });
+  const stepdoc = (cwd, ...args) => ({
+    cwd,
+    argv: [process.execPath, path.resolve(opts.bin), 'run', ...args, '--base-url', baseUrl, '--token', 'staff=bench-token'],
+  });
+  const raw = (count, concurrency) => ({
+    cwd: root,
+    argv: [process.execPath, path.join(root, 'bench/raw-undici.mjs'), baseUrl, String(count), String(concurrency)],
+  });
   return [
     { id: 'W1', title: '1 doc (cold process)', docs: 1, requests: 4, stepdoc: stepdoc(lean, 'docs/sync_card_001.md'), raw: raw(1, 1) },
-    { id: 'W2', title: `${DOCS} docs, --concurrency 1`, docs: DOCS, requests: DOCS * 4, stepdoc: stepdoc(lean, 'docs', '--concurrency', '1'), raw: raw(DOCS, 1) },
-    { id: 'W3', title: `${DOCS} docs, --concurrency 16`, docs: DOCS, requests: DOCS * 4, stepdoc: stepdoc(lean, 'docs', '--concurrency', '16'), raw: raw(DOCS, 16) },
-    { id: 'W4', title: `${DOCS} docs with swagger, --concurrency 1`, docs: DOCS, requests: DOCS * 4, stepdoc: stepdoc(withSwagger, 'docs', '--concurrency', '1'), raw: raw(DOCS, 1) },
+    {
+      id: 'W2',
+      title: `${DOCS} docs, --concurrency 1`,
+      docs: DOCS,
+      requests: DOCS * 4,
+      stepdoc: stepdoc(lean, 'docs', '--concurrency', '1'),
+      raw: raw(DOCS, 1),
+    },
+    {
+      id: 'W3',
+      title: `${DOCS} docs, --concurrency 16`,
+      docs: DOCS,
+      requests: DOCS * 4,
+      stepdoc: stepdoc(lean, 'docs', '--concurrency', '16'),
+      raw: raw(DOCS, 16),
+    },
+    {
+      id: 'W4',
+      title: `${DOCS} docs with swagger, --concurrency 1`,
+      docs: DOCS,
+      requests: DOCS * 4,
+      stepdoc: stepdoc(withSwagger, 'docs', '--concurrency', '1'),
+      raw: raw(DOCS, 1),
+    },
   ];
 }
 
@@ -77,12 +107,27 @@ async function measure(workload) {
   const stepdoc = summarise(samples.stepdoc);
   const raw = summarise(samples.raw);
   process.stderr.write(` ${workload.id} ${stepdoc.medianMs} ms (cpu ${stepdoc.medianCpuMs}) vs raw ${raw.medianMs} ms (cpu ${raw.medianCpuMs})\n`);
-  return { id: workload.id, title: workload.title, docs: workload.docs, requests: workload.requests, stepdoc, raw, ratio: round(stepdoc.medianMs / raw.medianMs, 2) };
+  return {
+    id: workload.id,
+    title: workload.title,
+    docs: workload.docs,
+    requests: workload.requests,
+    stepdoc,
+    raw,
+    ratio: round(stepdoc.medianMs / raw.medianMs, 2),
+  };
 }
 
 function machine() {
   const cpus = os.cpus();
-  return { cpu: cpus[0]?.model, cores: cpus.length, memoryGB: round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version, loadAverage: os.loadavg().map((v) => round(v, 2)) };
+  return {
+    cpu: cpus[0]?.model,
+    cores: cpus.length,
+    memoryGB: round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    loadAverage: os.loadavg().map((v) => round(v, 2)),
+  };
 }
 
 async function main() {
@@ -93,7 +138,12 @@ async function main() {
   writeDocs(withSwagger, DOCS, { swagger: true });
   const server = await startServer();
   const before = machine();
-  const results = { date: new Date().toISOString(), machine: before, method: { runs: RUNS, warmup: WARMUP, peakRss: hasGnuTime ? '/usr/bin/time %M' : 'unavailable' }, workloads: [] };
+  const results = {
+    date: new Date().toISOString(),
+    machine: before,
+    method: { runs: RUNS, warmup: WARMUP, peakRss: hasGnuTime ? '/usr/bin/time %M' : 'unavailable' },
+    workloads: [],
+  };
   try {
     const wanted = opts.only?.split(',');
     for (const w of workloads(server.baseUrl, lean, withSwagger)) if (!wanted || wanted.includes(w.id)) results.workloads.push(await measure(w));

@@ -85,7 +85,11 @@ export function startServer(port = 0) {
       resolve({
         port: server.address().port,
         stats,
-        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

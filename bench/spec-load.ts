@@ -61,9 +61,7 @@ async function main(): Promise<void> {
     if (child.status !== 0) throw new Error(child.stderr);
     const timing = JSON.parse(child.stdout) as Timing;
     timings.push(timing);
-    console.log(
-      `run ${i + 1}: load ${timing.loadMs.toFixed(0)} ms + compile ${timing.compileMs.toFixed(0)} ms = ${timing.totalMs.toFixed(0)} ms`,
-    );
+    console.log(`run ${i + 1}: load ${timing.loadMs.toFixed(0)} ms + compile ${timing.compileMs.toFixed(0)} ms = ${timing.totalMs.toFixed(0)} ms`);
   }
   const first = timings[0];
   console.log(`${path.basename(file)}: ${first.operations} operations, ${first.validators} validators, ${first.warnings} warnings`);

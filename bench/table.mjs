@@ -12,7 +12,9 @@ export function workloadTable(workloads) {
   for (const w of workloads) {
     const s = w.stepdoc;
     const r = w.raw;
-    rows.push(`| ${w.id} ${w.title} | ${fmt(s.medianMs)} (${fmt(s.minMs)}–${fmt(s.maxMs)}) | ${fmt(r.medianMs)} (${fmt(r.minMs)}–${fmt(r.maxMs)}) | ${w.ratio.toFixed(2)}× | ${cpu(s)} / ${cpu(r)} | ${mb(s.peakRssMB)} / ${mb(r.peakRssMB)} |`);
+    rows.push(
+      `| ${w.id} ${w.title} | ${fmt(s.medianMs)} (${fmt(s.minMs)}–${fmt(s.maxMs)}) | ${fmt(r.medianMs)} (${fmt(r.minMs)}–${fmt(r.maxMs)}) | ${w.ratio.toFixed(2)}× | ${cpu(s)} / ${cpu(r)} | ${mb(s.peakRssMB)} / ${mb(r.peakRssMB)} |`,
+    );
   }
   return rows.join('\n');
 }
@@ -21,9 +23,15 @@ export function targetTable(targets) {
   const rows = ['| target | limit | measured | |', '|---|---|---|---|'];
   for (const t of targets) {
     const value = t.actual === undefined ? '–' : `${t.actual}${t.unit === '×' ? '×' : ` ${t.unit}`}`;
-    const note = t.detail?.overRawMs !== undefined ? ` (raw ${t.detail.rawMs} ms; stepdoc − raw = ${t.detail.overRawMs} ms)`
-      : t.detail?.stepdocPerRequestMs !== undefined ? ` (${t.detail.stepdocPerRequestMs} − ${t.detail.rawPerRequestMs} ms)` : '';
-    rows.push(`| ${t.name} | ≤ ${t.limit}${t.unit === '×' ? '×' : ` ${t.unit}`} | ${value}${note} | ${t.pass === undefined ? '?' : t.pass ? 'met' : 'NOT met'} |`);
+    const note =
+      t.detail?.overRawMs !== undefined
+        ? ` (raw ${t.detail.rawMs} ms; stepdoc − raw = ${t.detail.overRawMs} ms)`
+        : t.detail?.stepdocPerRequestMs !== undefined
+          ? ` (${t.detail.stepdocPerRequestMs} − ${t.detail.rawPerRequestMs} ms)`
+          : '';
+    rows.push(
+      `| ${t.name} | ≤ ${t.limit}${t.unit === '×' ? '×' : ` ${t.unit}`} | ${value}${note} | ${t.pass === undefined ? '?' : t.pass ? 'met' : 'NOT met'} |`,
+    );
   }
   return rows.join('\n');
 }
@@ -32,15 +40,23 @@ export function extrasTable(extras) {
   if (!extras) return '';
   const rows = ['| benchmark | result |', '|---|---|'];
   const t = extras.templates;
-  rows.push(`| templates (compile once, render many) | ${t?.ok ? `plain: ${t.templatesRenderedPerSecond.toLocaleString('en')} renders/s, ${t.templatesCompiledPerSecond.toLocaleString('en')} compiles/s; through liquidjs (filters, dotted paths): ${t.liquidTemplatesRenderedPerSecond?.toLocaleString('en') ?? '–'} renders/s` : `failed: ${t?.reason}`} |`);
+  rows.push(
+    `| templates (compile once, render many) | ${t?.ok ? `plain: ${t.templatesRenderedPerSecond.toLocaleString('en')} renders/s, ${t.templatesCompiledPerSecond.toLocaleString('en')} compiles/s; through liquidjs (filters, dotted paths): ${t.liquidTemplatesRenderedPerSecond?.toLocaleString('en') ?? '–'} renders/s` : `failed: ${t?.reason}`} |`,
+  );
   const s = extras.specLoad;
-  rows.push(`| Synctera OpenAPI load + compile (cold process) | ${s?.ok ? `${fmt(s.totalMs)} (load ${fmt(s.loadMs)} + compile ${fmt(s.compileMs)}; ${s.operations} operations, ${s.validators} validators)` : s?.reason ?? 'failed'} |`);
+  rows.push(
+    `| Synctera OpenAPI load + compile (cold process) | ${s?.ok ? `${fmt(s.totalMs)} (load ${fmt(s.loadMs)} + compile ${fmt(s.compileMs)}; ${s.operations} operations, ${s.validators} validators)` : (s?.reason ?? 'failed')} |`,
+  );
   const l = extras.lint;
-  rows.push(`| lint of 10,000 docs | ${l?.ok ? (l.ms !== undefined ? `${fmt(l.ms)} whole process${l.docsPerSecond ? ` (${l.docsPerSecond.toLocaleString('en')} docs/s)` : ''}, peak RSS ${mb(l.rssMB)}` : l.output) : l?.reason ?? 'failed'} |`);
+  rows.push(
+    `| lint of 10,000 docs | ${l?.ok ? (l.ms !== undefined ? `${fmt(l.ms)} whole process${l.docsPerSecond ? ` (${l.docsPerSecond.toLocaleString('en')} docs/s)` : ''}, peak RSS ${mb(l.rssMB)}` : l.output) : (l?.reason ?? 'failed')} |`,
+  );
   const m = extras.memory;
-  rows.push(`| 5,000-doc memory run (bench/memory.ts) | ${m?.ok ? (m.summary ?? `${fmt(m.ms)}, peak RSS ${mb(m.rssMB)}`) : m?.reason ?? 'failed'} |`);
+  rows.push(`| 5,000-doc memory run (bench/memory.ts) | ${m?.ok ? (m.summary ?? `${fmt(m.ms)}, peak RSS ${mb(m.rssMB)}`) : (m?.reason ?? 'failed')} |`);
   const c = extras.corpusMock;
-  rows.push(`| run --mock of the vcita corpus, every spec served | ${c?.ok ? `${fmt(c.ms)} whole process (median of ${c.runs}), peak RSS ${mb(c.rssMB)}; ${c.summary ?? ''}` : c?.reason ?? 'failed'} |`);
+  rows.push(
+    `| run --mock of the vcita corpus, every spec served | ${c?.ok ? `${fmt(c.ms)} whole process (median of ${c.runs}), peak RSS ${mb(c.rssMB)}; ${c.summary ?? ''}` : (c?.reason ?? 'failed')} |`,
+  );
   return rows.join('\n');
 }
 

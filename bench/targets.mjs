@@ -23,7 +23,10 @@ export function evaluateTargets(workloads) {
     add('added cost per extra request (stepdoc − raw)', 0.2, round(stepdoc - raw, 3), 'ms');
     targets.at(-1).detail = { stepdocPerRequestMs: round(stepdoc, 3), rawPerRequestMs: round(raw, 3) };
   }
-  const rss = [w.W2, w.W3].filter(Boolean).map((x) => x.stepdoc.peakRssMB).filter((v) => v !== undefined);
+  const rss = [w.W2, w.W3]
+    .filter(Boolean)
+    .map((x) => x.stepdoc.peakRssMB)
+    .filter((v) => v !== undefined);
   if (rss.length) add('peak RSS, 250 docs', 150, Math.max(...rss), 'MB');
   return targets;
 }

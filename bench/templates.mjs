@@ -37,13 +37,16 @@ if (check.last_4 !== '0123' || check.client_id !== 'cl_1_300123' || check.extern
 const bodiesRendered = loop(() => renderNode(compiled, createScope(variables)), seconds * 1000);
 const liquidCompiled = compileValue(liquidBody);
 const liquidCheck = renderNode(liquidCompiled, createScope(variables));
-if (liquidCheck.name !== 'ADA' || liquidCheck.next !== 1770550300124 || liquidCheck.ref !== 'ref-cl_1') throw new Error(`templates render wrongly: ${JSON.stringify(liquidCheck)}`);
+if (liquidCheck.name !== 'ADA' || liquidCheck.next !== 1770550300124 || liquidCheck.ref !== 'ref-cl_1')
+  throw new Error(`templates render wrongly: ${JSON.stringify(liquidCheck)}`);
 const liquidBodiesRendered = loop(() => renderNode(liquidCompiled, createScope(variables)), seconds * 1000);
 let n = 0;
 const bodiesCompiled = loop(() => compileValue({ ...body, n: `{{ timestamp }}${n++}` }), seconds * 500);
-process.stdout.write(JSON.stringify({
-  templatesRenderedPerSecond: Math.round(bodiesRendered * TEMPLATES_PER_BODY),
-  bodiesRenderedPerSecond: Math.round(bodiesRendered),
-  liquidTemplatesRenderedPerSecond: Math.round(liquidBodiesRendered * TEMPLATES_PER_BODY),
-  templatesCompiledPerSecond: Math.round(bodiesCompiled * (TEMPLATES_PER_BODY + 1)),
-}) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    templatesRenderedPerSecond: Math.round(bodiesRendered * TEMPLATES_PER_BODY),
+    bodiesRenderedPerSecond: Math.round(bodiesRendered),
+    liquidTemplatesRenderedPerSecond: Math.round(liquidBodiesRendered * TEMPLATES_PER_BODY),
+    templatesCompiledPerSecond: Math.round(bodiesCompiled * (TEMPLATES_PER_BODY + 1)),
+  }) + '\n',
+);

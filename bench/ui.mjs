@@ -23,10 +23,16 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'stepdoc-ui-bench-'));
 for (let i = 0; i < 60; i++) {
   const folder = path.join(dir, 'scenarios', `d${i % 6}`);
   mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, `doc${i}.md`), `---\nendpoint: "GET /things/${i}"\ndomain: d${i % 6}\ntags: [t${i % 4}]\nstatus: verified\nverifiedAt: "2026-01-0${1 + (i % 9)}T00:00:00Z"\ntimesReused: ${i}\n---\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: /things/${i}\n    expect:\n      body:\n        $.ok: true\n\`\`\`\n`);
+  writeFileSync(
+    path.join(folder, `doc${i}.md`),
+    `---\nendpoint: "GET /things/${i}"\ndomain: d${i % 6}\ntags: [t${i % 4}]\nstatus: verified\nverifiedAt: "2026-01-0${1 + (i % 9)}T00:00:00Z"\ntimesReused: ${i}\n---\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: /things/${i}\n    expect:\n      body:\n        $.ok: true\n\`\`\`\n`,
+  );
 }
 
-const child = spawn(process.execPath, [path.join(root, 'bin/stepdoc.js'), 'ui', '--port', '0', '--base-url', apiUrl], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [path.join(root, 'bin/stepdoc.js'), 'ui', '--port', '0', '--base-url', apiUrl], {
+  cwd: dir,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const url = await new Promise((resolve) => {
   let out = '';
   child.stdout.on('data', (d) => {
@@ -45,7 +51,10 @@ for (const p of ['/', '/assets/render.js', '/assets/app.js', '/assets/style.css'
 }
 const total = Object.values(weights).reduce((a, w) => ({ bytes: a.bytes + w.bytes, gzip: a.gzip + w.gzip }), { bytes: 0, gzip: 0 });
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
 const page = await browser.newPage();
 await page.goto(url);
 await page.waitForSelector('li.doc');
@@ -53,7 +62,13 @@ const clicks = [];
 for (let i = 0; i < 9; i++) {
   await page.locator('li.doc input.pick').nth(i).check();
   await page.click('#run');
-  await page.waitForFunction((n) => window.__stepdocMetrics.clickToFirstEvent.length === n && document.querySelector('#run').textContent.startsWith('Run') && !document.querySelector('#stop:not([disabled])'), i + 1);
+  await page.waitForFunction(
+    (n) =>
+      window.__stepdocMetrics.clickToFirstEvent.length === n &&
+      document.querySelector('#run').textContent.startsWith('Run') &&
+      !document.querySelector('#stop:not([disabled])'),
+    i + 1,
+  );
   await page.locator('li.doc input.pick').nth(i).uncheck();
 }
 clicks.push(...(await page.evaluate(() => window.__stepdocMetrics.clickToFirstEvent)));
@@ -68,11 +83,17 @@ const before = ticks();
 await new Promise((r) => setTimeout(r, 10_000));
 const idleMs = (ticks() - before) * 10;
 
-console.log(JSON.stringify({
-  pageWeight: { ...weights, total },
-  clickToFirstProgressMs: { median: Math.round(sorted[4] * 10) / 10, min: Math.round(sorted[0] * 10) / 10, max: Math.round(sorted[8] * 10) / 10 },
-  idleCpu: { windowMs: 10_000, cpuMs: idleMs, percent: idleMs / 100 },
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      pageWeight: { ...weights, total },
+      clickToFirstProgressMs: { median: Math.round(sorted[4] * 10) / 10, min: Math.round(sorted[0] * 10) / 10, max: Math.round(sorted[8] * 10) / 10 },
+      idleCpu: { windowMs: 10_000, cpuMs: idleMs, percent: idleMs / 100 },
+    },
+    null,
+    2,
+  ),
+);
 await browser.close();
 child.kill('SIGINT');
 api.close();

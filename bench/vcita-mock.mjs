@@ -23,4 +23,6 @@ for (let i = 0; i < runs; i++) {
 }
 const s = summarise(samples);
 const load = (await import('node:os')).loadavg()[0].toFixed(1);
-console.log(`vcita run --mock (184 docs, every spec served): median ${s.medianMs} ms wall (min ${s.minMs}), ${s.medianCpuMs} ms CPU, peak ${s.peakRssMB} MB — load average ${load}`);
+console.log(
+  `vcita run --mock (184 docs, every spec served): median ${s.medianMs} ms wall (min ${s.minMs}), ${s.medianCpuMs} ms CPU, peak ${s.peakRssMB} MB — load average ${load}`,
+);

@@ -26,7 +26,10 @@ export async function writeLastRun(dir: string, rootDir: string, result: RunResu
   const last: LastRun = {
     runId: result.runId,
     finishedAt: result.finishedAt,
-    failed: result.docs.filter((d) => d.status === 'failed').map((d) => rel(d.file)).sort(),
+    failed: result.docs
+      .filter((d) => d.status === 'failed')
+      .map((d) => rel(d.file))
+      .sort(),
     invalid: invalidFiles(result.docs, result.diagnostics).map(rel),
   };
   const file = lastRunPath(dir);

@@ -41,6 +41,10 @@ function checkGrep(grep: string | undefined): void {
     new RegExp(grep, 'i');
   } catch (error) {
     const why = (error as Error).message.replace(/^Invalid regular expression: /, '');
-    throw new DiagnosticsError([errorDiag('invalid-grep', `--grep is not a valid regular expression: ${why}`, undefined, { expected: 'a JavaScript regular expression, e.g. `clients|staff`' })]);
+    throw new DiagnosticsError([
+      errorDiag('invalid-grep', `--grep is not a valid regular expression: ${why}`, undefined, {
+        expected: 'a JavaScript regular expression, e.g. `clients|staff`',
+      }),
+    ]);
   }
 }

@@ -38,7 +38,15 @@ export async function startMockTarget(
   };
   const explainMissing = missingRouteExplainer(unique, settings.swaggerRoot);
   const onWarning = (message: string) => warnings.push(warningDiag('mock-example-invalid', message));
-  const mock = await startMock({ specs, strictState: options.strictState, seed: options.seed, onRequest: options.onRequest, specForHint, explainMissing, onWarning });
+  const mock = await startMock({
+    specs,
+    strictState: options.strictState,
+    seed: options.seed,
+    onRequest: options.onRequest,
+    specForHint,
+    explainMissing,
+    onWarning,
+  });
   const apis = withDefaults<ApiTarget>({}, (name) => ({ baseUrl: apiBaseUrl(mock.url, name) }));
   for (const name of new Set(['default', 'fallback', ...Object.keys(settings.apis)])) {
     apis[name] = { ...settings.apis[name], baseUrl: apiBaseUrl(mock.url, name), requestsPerSecond: undefined };

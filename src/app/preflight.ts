@@ -56,13 +56,21 @@ export function preflight(graphs: readonly StepGraph[], settings: RunSettings, o
 function checkApi(api: string, step: Step, settings: RunSettings, dryRun: boolean): Diagnostic | undefined {
   const target = settings.apis[api];
   if (!target) return errorDiag('unknown-api', `no API named \`${api}\``, step.span, { help: 'configure it under `apis:` in stepdoc.config.yaml' });
-  const flag = api === 'default' ? '--base-url URL or STEPDOC_BASE_URL' : api === 'fallback' ? '--fallback-url URL or STEPDOC_FALLBACK_URL' : `apis.${api} in stepdoc.config.yaml`;
+  const flag =
+    api === 'default'
+      ? '--base-url URL or STEPDOC_BASE_URL'
+      : api === 'fallback'
+        ? '--fallback-url URL or STEPDOC_FALLBACK_URL'
+        : `apis.${api} in stepdoc.config.yaml`;
   if (!target.baseUrl) {
     if (dryRun) return undefined; // a dry run shows a placeholder host
     return errorDiag('missing-base-url', `no base URL for the \`${api}\` API, which this step calls`, step.span, { help: `set ${flag}` });
   }
   if (!isHttpUrl(target.baseUrl)) {
-    return errorDiag('invalid-base-url', `the base URL of the \`${api}\` API is not an http(s) URL: \`${target.baseUrl}\``, undefined, { expected: 'e.g. https://api.example.com', help: `set ${flag}` });
+    return errorDiag('invalid-base-url', `the base URL of the \`${api}\` API is not an http(s) URL: \`${target.baseUrl}\``, undefined, {
+      expected: 'e.g. https://api.example.com',
+      help: `set ${flag}`,
+    });
   }
   return undefined;
 }

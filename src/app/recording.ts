@@ -15,7 +15,12 @@ export interface Recording {
  * decides per outcome: only passed, failed and skipped docs are written (never a dry run, never a doc
  * that did not run or sent nothing).
  */
-export async function startRecording(settings: RunSettings, sources: ReadonlyMap<string, string>, out: TextSink | undefined, color: boolean): Promise<Recording> {
+export async function startRecording(
+  settings: RunSettings,
+  sources: ReadonlyMap<string, string>,
+  out: TextSink | undefined,
+  color: boolean,
+): Promise<Recording> {
   const { createRecorder, recordFailed, formatRecordSummary } = await import('../record/recorder.js');
   const recorder = createRecorder({ rootDir: settings.rootDir, sources });
   return {

@@ -9,7 +9,12 @@ export async function createReporters(specs: ReporterSpec[], options: ReporterOp
   const wanted = new Map<string, Partial<ReporterOptions>>();
   for (const spec of specs) {
     if (typeof spec !== 'string') wanted.set(spec.name, { quiet: spec.quiet });
-    else for (const name of spec.split(',').map((n) => n.trim()).filter(Boolean)) wanted.set(name, {});
+    else
+      for (const name of spec
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean))
+        wanted.set(name, {});
   }
   if (options.env.GITHUB_ACTIONS === 'true' && !wanted.has('github')) wanted.set('github', {});
   const entries = [...wanted];

@@ -47,7 +47,11 @@ export async function runProject(options: RunProjectOptions): Promise<RunOutcome
     if (error instanceof UserError) return stopped('invalid', error.message, [error.toDiagnostic()]);
     throw error;
   }
-  const checked = preflight(project.graphs, project.settings, { mock: Boolean(options.mock), dryRun: project.settings.dryRun, strictSchema: options.schema === 'strict' });
+  const checked = preflight(project.graphs, project.settings, {
+    mock: Boolean(options.mock),
+    dryRun: project.settings.dryRun,
+    strictSchema: options.schema === 'strict',
+  });
   const diagnostics = canonicalDiagnostics([...project.diagnostics, ...checked.diagnostics]);
   const redactor = new Redactor(project.settings.secrets);
   emit({ type: 'project:loaded', selected: project.selected, diagnostics, sources: project.sources, redact: (text) => redactor.text(text) });
@@ -65,9 +69,16 @@ async function execute(options: RunProjectOptions, project: LoadedProject, setti
   let reporters: Reporter[];
   try {
     reporters = await createReporters(reporterNames(options, project), {
-      rootDir: settings.rootDir, reportDir: reportDir(options, project), redactor,
-      out: options.out ?? { write: () => true }, color: Boolean(options.color), env: options.env ?? process.env,
-      maxReportBodyChars: 16_384, sources: project.sources, quiet: Boolean(options.quiet), verbose: Boolean(options.verbose),
+      rootDir: settings.rootDir,
+      reportDir: reportDir(options, project),
+      redactor,
+      out: options.out ?? { write: () => true },
+      color: Boolean(options.color),
+      env: options.env ?? process.env,
+      maxReportBodyChars: 16_384,
+      sources: project.sources,
+      quiet: Boolean(options.quiet),
+      verbose: Boolean(options.verbose),
     });
   } catch (error) {
     // An unknown reporter name is the user's mistake: nothing has been sent yet.
@@ -82,9 +93,18 @@ async function execute(options: RunProjectOptions, project: LoadedProject, setti
     // the result keeps only failed docs in full, so memory stays flat. A library caller gets every doc.
     const retain = options.out && reporters.every((r) => r.streams) ? 'failures' : 'all';
     const result = await runGraphs({
-      settings: target.settings, graphs: project.graphs, skipped: project.skipped, diagnostics,
-      listener, signal: options.signal, validation: await loadValidation(project.graphs, target.settings), version: VERSION,
-      mock: options.mock, maxFailures: options.maxFailures, shard: settings.filters.shard, retain,
+      settings: target.settings,
+      graphs: project.graphs,
+      skipped: project.skipped,
+      diagnostics,
+      listener,
+      signal: options.signal,
+      validation: await loadValidation(project.graphs, target.settings),
+      version: VERSION,
+      mock: options.mock,
+      maxFailures: options.maxFailures,
+      shard: settings.filters.shard,
+      retain,
       // The reporters' Redactor: secrets found during the run (fetched tokens, captured values) reach them too.
       redactor,
     });

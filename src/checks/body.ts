@@ -14,11 +14,23 @@ export function checkBody(json: unknown, predicates: BodyPredicate[], expectedVa
 function checkPredicate(json: unknown, p: BodyPredicate, rendered: unknown): CheckResult {
   const { found, value, error } = queryPath(json, p.path);
   const base = { kind: 'body' as const, span: p.span };
-  const fail = (name: string, expected: unknown, message: string): CheckResult => ({ ...base, name, passed: false, expected, actual: found ? value : undefined, message });
+  const fail = (name: string, expected: unknown, message: string): CheckResult => ({
+    ...base,
+    name,
+    passed: false,
+    expected,
+    actual: found ? value : undefined,
+    message,
+  });
   const pass = (name: string, expected: unknown): CheckResult => ({ ...base, name, passed: true, expected, actual: value });
   if (error) return fail(`${p.path}`, 'a valid JSONPath', `invalid JSONPath: ${error}`);
   if (p.exists !== undefined) {
-    if (found !== p.exists) return fail(`${p.path} exists: ${p.exists}`, p.exists ? 'present' : 'absent', found ? `${p.path} is present` : `${p.path} not found (${describeMiss(json, p.path)})`);
+    if (found !== p.exists)
+      return fail(
+        `${p.path} exists: ${p.exists}`,
+        p.exists ? 'present' : 'absent',
+        found ? `${p.path} is present` : `${p.path} not found (${describeMiss(json, p.path)})`,
+      );
     if (!hasValueChecks(p)) return pass(`${p.path} exists: ${p.exists}`, p.exists ? 'present' : 'absent');
   }
   if (!found && p.exists !== false) return fail(p.path, describe(p, rendered), `${p.path} not found (${describeMiss(json, p.path)})`);
@@ -27,11 +39,18 @@ function checkPredicate(json: unknown, p: BodyPredicate, rendered: unknown): Che
   if (p.equals !== undefined && !looseEqual(value, equals)) failures.push(`expected ${show(equals)}, got ${show(value)}`);
   if (p.notEquals !== undefined && looseEqual(value, p.notEquals)) failures.push(`expected anything but ${show(p.notEquals)}`);
   if (p.matches !== undefined && !new RegExp(p.matches).test(String(value))) failures.push(`${show(value)} does not match /${p.matches}/`);
-  if (p.type !== undefined && typeName(value) !== p.type && !(p.type === 'number' && typeName(value) === 'integer')) failures.push(`expected a ${p.type}, got ${typeName(value)}`);
+  if (p.type !== undefined && typeName(value) !== p.type && !(p.type === 'number' && typeName(value) === 'integer'))
+    failures.push(`expected a ${p.type}, got ${typeName(value)}`);
   if (p.length !== undefined && lengthOf(value) !== Number(p.length)) failures.push(`expected length ${p.length}, got ${lengthOf(value) ?? 'no length'}`);
-  if (p.contains !== undefined && !contains(value, p.equals === undefined ? rendered : p.contains)) failures.push(`${show(value)} does not contain ${show(p.contains)}`);
+  if (p.contains !== undefined && !contains(value, p.equals === undefined ? rendered : p.contains))
+    failures.push(`${show(value)} does not contain ${show(p.contains)}`);
   if (p.oneOf !== undefined && !p.oneOf.some((o) => looseEqual(value, o))) failures.push(`${show(value)} is not one of ${show(p.oneOf)}`);
-  for (const [op, limit] of [['gt', p.gt], ['gte', p.gte], ['lt', p.lt], ['lte', p.lte]] as const) {
+  for (const [op, limit] of [
+    ['gt', p.gt],
+    ['gte', p.gte],
+    ['lt', p.lt],
+    ['lte', p.lte],
+  ] as const) {
     if (limit !== undefined && !compare(op, Number(value), Number(limit))) failures.push(`expected ${op} ${limit}, got ${show(value)}`);
   }
   const name = `${p.path} ${describe(p, rendered)}`;
@@ -87,6 +106,6 @@ function describe(p: BodyPredicate, rendered: unknown): string {
 
 export function show(value: unknown): string {
   if (value === undefined) return 'undefined';
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 120 ? text.slice(0, 117) + '...' : text;
 }

@@ -27,7 +27,13 @@ export function extractVariables(spec: Record<string, ExtractSource>, input: Ext
       }
       const { found, value, error, multi } = queryPath(input.json, source.path);
       if (!found || value === undefined) {
-        failures.push(failure(name, source.path, error ? `invalid JSONPath ${source.path}: ${error}` : `\`${name}\`: ${source.path} matched nothing (${describeMiss(input.json, source.path)})`));
+        failures.push(
+          failure(
+            name,
+            source.path,
+            error ? `invalid JSONPath ${source.path}: ${error}` : `\`${name}\`: ${source.path} matched nothing (${describeMiss(input.json, source.path)})`,
+          ),
+        );
       } else values[name] = pick(value, multi ?? false, source.all ?? false);
     }
   }

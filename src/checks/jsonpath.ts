@@ -76,9 +76,14 @@ export function describeMiss(json: unknown, path: string): string {
   let value: unknown = json;
   for (let step = STEP.exec(rest); step; step = STEP.exec(rest)) {
     const key = step[1] ?? step[3];
-    const next = key !== undefined
-      ? value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined
-      : Array.isArray(value) ? value[Number(step[2])] : undefined;
+    const next =
+      key !== undefined
+        ? value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, key)
+          ? (value as Record<string, unknown>)[key]
+          : undefined
+        : Array.isArray(value)
+          ? value[Number(step[2])]
+          : undefined;
     if (next === undefined) break;
     value = next;
     at += step[0];
@@ -88,7 +93,18 @@ export function describeMiss(json: unknown, path: string): string {
 }
 
 function holding(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : `an array of ${value.length}${value.every((v) => v && typeof v === 'object' && !Array.isArray(v)) ? ` whose first item has keys: ${Object.keys(value[0] as object).slice(0, 12).join(', ') || '(none)'}` : ''}`;
+  if (Array.isArray(value))
+    return value.length === 0
+      ? 'an empty array'
+      : `an array of ${value.length}${
+          value.every((v) => v && typeof v === 'object' && !Array.isArray(v))
+            ? ` whose first item has keys: ${
+                Object.keys(value[0] as object)
+                  .slice(0, 12)
+                  .join(', ') || '(none)'
+              }`
+            : ''
+        }`;
   if (value && typeof value === 'object') return `with keys: ${Object.keys(value).slice(0, 12).join(', ') || '(none)'}`;
   return value === undefined ? 'no JSON body' : `a ${value === null ? 'null' : typeof value}`;
 }

@@ -6,7 +6,13 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** The values parseArgs returns for an options table: strings, booleans, or lists when `multiple`. */
 export type ParsedValues<O extends Options> = {
-  [K in keyof O]?: O[K] extends { multiple: true } ? (O[K] extends { type: 'boolean' } ? boolean[] : string[]) : O[K] extends { type: 'boolean' } ? boolean : string;
+  [K in keyof O]?: O[K] extends { multiple: true }
+    ? O[K] extends { type: 'boolean' }
+      ? boolean[]
+      : string[]
+    : O[K] extends { type: 'boolean' }
+      ? boolean
+      : string;
 };
 
 /** node:util parseArgs with errors turned into usage diagnostics (exit 2) and a did-you-mean. */
@@ -28,7 +34,8 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
 export function intFlag(value: string | undefined, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) throw new UsageError(`${flag} ${value}: expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}`);
+  if (!/^\s*\d+\s*$/.test(value) || n < min || n > max)
+    throw new UsageError(`${flag} ${value}: expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}`);
   return n;
 }
 

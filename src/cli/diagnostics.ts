@@ -11,7 +11,9 @@ export function printDiagnostics(io: CliIO, diagnostics: Diagnostic[], sources: 
   const byDisplay = new Map<string, string>();
   for (const [file, text] of sources) byDisplay.set(file, text);
   const style = frameStyle(useColor(io, 'stderr'));
-  const text = diagnostics.map((d) => renderDiagnostic(d, d.span ? sourceFor(d.span.file, byDisplay) ?? fromDisk(d.span.file, io.cwd) : undefined, style)).join('\n\n');
+  const text = diagnostics
+    .map((d) => renderDiagnostic(d, d.span ? (sourceFor(d.span.file, byDisplay) ?? fromDisk(d.span.file, io.cwd)) : undefined, style))
+    .join('\n\n');
   io.stderr.write((redactor ? redactor.text(text) : text) + '\n\n');
 }
 

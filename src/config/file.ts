@@ -30,7 +30,12 @@ export async function readConfigFile(explicit: string | undefined, cwd: string, 
   try {
     source = await readFile(path, 'utf8');
   } catch {
-    return { path, values: {}, spanOf: noSpans, diagnostics: [errorDiag('config-not-found', `cannot read config file ${explicit ?? path}`, undefined, { expected: 'a readable stepdoc.config.yaml' })] };
+    return {
+      path,
+      values: {},
+      spanOf: noSpans,
+      diagnostics: [errorDiag('config-not-found', `cannot read config file ${explicit ?? path}`, undefined, { expected: 'a readable stepdoc.config.yaml' })],
+    };
   }
   const display = explicit ?? DEFAULT_NAMES.find((n) => path.endsWith(n)) ?? path;
   const yaml = new EmbeddedYaml(source, lineStartOffsets(source), display, new LineIndex(source));
@@ -47,7 +52,9 @@ export async function readConfigFile(explicit: string | undefined, cwd: string, 
     raw = (yaml.toJS() ?? {}) as Record<string, unknown>;
   } catch (error) {
     // yaml throws on alias bombs (`&a [*b, *b, …]` nested): bad input, not a crash.
-    diagnostics.push(errorDiag('yaml-aliases', `invalid YAML: ${(error as Error).message}`, yaml.span(0), { expected: 'fewer expansions of YAML aliases (*name)' }));
+    diagnostics.push(
+      errorDiag('yaml-aliases', `invalid YAML: ${(error as Error).message}`, yaml.span(0), { expected: 'fewer expansions of YAML aliases (*name)' }),
+    );
     return { path, source, values: {}, diagnostics, spanOf: noSpans };
   }
   const spanOf = (p: string) => valueSpans[p] ?? keySpans[p];

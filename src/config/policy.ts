@@ -16,7 +16,8 @@ type SpanOf = (path: string) => SourceSpan | undefined;
 /** `retry: { attempts, baseDelayMs, maxDelayMs, unsafe }`. */
 export function readRetryPolicy(value: unknown, diagnostics: Diagnostic[], spanOf: SpanOf): RetryPolicy {
   if (!isRecord(value)) return { ...DEFAULT_RETRY };
-  const num = (key: 'attempts' | 'baseDelayMs' | 'maxDelayMs') => numberIn(value[key], `retry.${key}`, rangeOf('retry', key), diagnostics, spanOf(`retry.${key}`));
+  const num = (key: 'attempts' | 'baseDelayMs' | 'maxDelayMs') =>
+    numberIn(value[key], `retry.${key}`, rangeOf('retry', key), diagnostics, spanOf(`retry.${key}`));
   return {
     attempts: num('attempts') ?? DEFAULT_RETRY.attempts,
     baseDelayMs: num('baseDelayMs') ?? DEFAULT_RETRY.baseDelayMs,
@@ -28,7 +29,8 @@ export function readRetryPolicy(value: unknown, diagnostics: Diagnostic[], spanO
 /** `rateLimit: { requestsPerSecond, maxConcurrent }` (top level, or per API under `apis.NAME.rateLimit`). */
 export function readRateLimit(value: unknown, key: string, diagnostics: Diagnostic[], spanOf: SpanOf): { requestsPerSecond?: number; maxConcurrent?: number } {
   if (!isRecord(value)) return {};
-  const num = (name: 'requestsPerSecond' | 'maxConcurrent') => numberIn(value[name], `${key}.${name}`, rangeOf('rateLimit', name), diagnostics, spanOf(`${key}.${name}`));
+  const num = (name: 'requestsPerSecond' | 'maxConcurrent') =>
+    numberIn(value[name], `${key}.${name}`, rangeOf('rateLimit', name), diagnostics, spanOf(`${key}.${name}`));
   return { requestsPerSecond: num('requestsPerSecond'), maxConcurrent: num('maxConcurrent') };
 }
 

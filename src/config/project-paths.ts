@@ -34,7 +34,8 @@ export function readMockSpecs(value: unknown, diagnostics: Diagnostic[]): string
     return undefined;
   }
   for (const key of Object.keys(value)) {
-    if (!MOCK_KEYS.includes(key)) diagnostics.push(errorDiag('config-unknown-key', `unknown key \`mock.${key}\``, undefined, { help: didYouMean(key, MOCK_KEYS) }));
+    if (!MOCK_KEYS.includes(key))
+      diagnostics.push(errorDiag('config-unknown-key', `unknown key \`mock.${key}\``, undefined, { help: didYouMean(key, MOCK_KEYS) }));
   }
   const specs = value.specs;
   if (specs === undefined) return undefined;

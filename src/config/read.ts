@@ -15,9 +15,11 @@ export function numberIn(value: unknown, key: string, range: { min: number; max:
   if (value === undefined) return undefined;
   const n = typeof value === 'string' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isFinite(n) || n < range.min || n > range.max) {
-    diagnostics.push(errorDiag('config-type', `\`${key}\` must be a number from ${range.min} to ${range.max}, got ${JSON.stringify(value)}`, span, {
-      expected: `a number from ${range.min} to ${range.max}`,
-    }));
+    diagnostics.push(
+      errorDiag('config-type', `\`${key}\` must be a number from ${range.min} to ${range.max}, got ${JSON.stringify(value)}`, span, {
+        expected: `a number from ${range.min} to ${range.max}`,
+      }),
+    );
     return undefined;
   }
   return n;

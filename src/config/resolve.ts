@@ -63,7 +63,10 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
   applyFlags(settings, flags, diagnostics);
   for (const token of Object.values(settings.tokens)) settings.secrets.push(token.value, ...(token.oauth2 ? [token.oauth2.clientSecret] : []));
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
-  const extras = { reporters: Array.isArray(c.reporters) ? c.reporters.map(String) : undefined, reportDir: typeof c.reportDir === 'string' ? c.reportDir : undefined };
+  const extras = {
+    reporters: Array.isArray(c.reporters) ? c.reporters.map(String) : undefined,
+    reportDir: typeof c.reportDir === 'string' ? c.reportDir : undefined,
+  };
   return { settings, configPath: file.path, extras, warnings: diagnostics };
 }
 
@@ -74,7 +77,11 @@ function readApis(c: Record<string, unknown>, diagnostics: Diagnostic[], spanOf:
   for (const [name, value] of Object.entries(isRecord(c.apis) ? c.apis : {})) {
     const entry = typeof value === 'string' ? { baseUrl: value } : isRecord(value) ? value : {};
     const limit = entry.rateLimit === undefined ? shared : readRateLimit(entry.rateLimit, `apis.${name}.rateLimit`, diagnostics, spanOf);
-    apis[name] = { baseUrl: typeof entry.baseUrl === 'string' ? entry.baseUrl : undefined, requestsPerSecond: limit.requestsPerSecond, maxConcurrent: limit.maxConcurrent };
+    apis[name] = {
+      baseUrl: typeof entry.baseUrl === 'string' ? entry.baseUrl : undefined,
+      requestsPerSecond: limit.requestsPerSecond,
+      maxConcurrent: limit.maxConcurrent,
+    };
   }
   for (const api of Object.values(apis)) {
     api.requestsPerSecond ??= shared.requestsPerSecond;
@@ -87,10 +94,15 @@ function readTokens(value: unknown, diagnostics: Diagnostic[]): Record<string, T
   const tokens: Record<string, TokenProfile> = {};
   for (const [name, v] of Object.entries(isRecord(value) ? value : {})) {
     if (isRecord(v)) {
-      const profile: TokenProfile = { value: String(v.value ?? ''), header: String(v.header ?? 'Authorization'), scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme) };
+      const profile: TokenProfile = {
+        value: String(v.value ?? ''),
+        header: String(v.header ?? 'Authorization'),
+        scheme: v.scheme === undefined ? 'Bearer' : String(v.scheme),
+      };
       if (isRecord(v.headers)) profile.headers = Object.fromEntries(Object.entries(v.headers).map(([k, h]) => [k, String(h)]));
       if (v.oauth2 !== undefined) {
-        if (v.value !== undefined) diagnostics.push(errorDiag('config-type', `\`tokens.${name}\` has both \`value\` and \`oauth2\`: the token is either given or fetched`));
+        if (v.value !== undefined)
+          diagnostics.push(errorDiag('config-type', `\`tokens.${name}\` has both \`value\` and \`oauth2\`: the token is either given or fetched`));
         const oauth2 = readOAuth2(v.oauth2, name, diagnostics);
         if (!oauth2) continue;
         profile.value = '';
@@ -153,5 +165,10 @@ function applyFlags(settings: RunSettings, flags: SettingsFlags, diagnostics: Di
 
 function setToken(settings: RunSettings, name: string, value: string): void {
   const existing = settings.tokens[name];
-  settings.tokens[name] = { header: existing?.header ?? 'Authorization', scheme: existing?.scheme ?? 'Bearer', value, ...(existing?.headers ? { headers: existing.headers } : {}) };
+  settings.tokens[name] = {
+    header: existing?.header ?? 'Authorization',
+    scheme: existing?.scheme ?? 'Bearer',
+    value,
+    ...(existing?.headers ? { headers: existing.headers } : {}),
+  };
 }

@@ -43,7 +43,11 @@ export class TemplateError extends UserError {}
 
 /** A request that could not be made or completed: timeout, reset, refused. Fails the step, not the run. */
 export class HttpError extends StepdocError {
-  constructor(message: string, code: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    code: string,
+    override readonly cause?: unknown,
+  ) {
     super(message, code);
   }
 }

@@ -54,11 +54,7 @@ export interface FileField {
 }
 
 /** Where an extracted variable comes from. */
-export type ExtractSource = (
-  | { from: 'body'; path: string; all?: boolean }
-  | { from: 'header'; name: string }
-  | { from: 'status' }
-) & {
+export type ExtractSource = ({ from: 'body'; path: string; all?: boolean } | { from: 'header'; name: string } | { from: 'status' }) & {
   /** `secret: true`: the value is redacted from every output once captured. */
   secret?: boolean;
 };

@@ -124,7 +124,10 @@ export function derivedForms(secret: string): string[] {
  * Names and attributes stay (they say what was sent); values never do, however short.
  */
 export function maskCookieHeader(value: string): string {
-  return value.split(';').map((pair) => pair.replace(/^(\s*[^=;]+=).*$/s, '$1***')).join(';');
+  return value
+    .split(';')
+    .map((pair) => pair.replace(/^(\s*[^=;]+=).*$/s, '$1***'))
+    .join(';');
 }
 
 export function maskSetCookie(value: string): string {
@@ -137,9 +140,12 @@ export function maskCookieHeaders(headers: Record<string, string>, setCookies?: 
   if (names.length === 0) return headers;
   const out = { ...headers };
   for (const name of names) {
-    out[name] = name.toLowerCase() === 'cookie'
-      ? maskCookieHeader(headers[name])
-      : (setCookies?.length ? setCookies.map(maskSetCookie).join(', ') : maskSetCookie(headers[name]));
+    out[name] =
+      name.toLowerCase() === 'cookie'
+        ? maskCookieHeader(headers[name])
+        : setCookies?.length
+          ? setCookies.map(maskSetCookie).join(', ')
+          : maskSetCookie(headers[name]);
   }
   return out;
 }

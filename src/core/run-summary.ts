@@ -20,8 +20,15 @@ export function summarize(docs: readonly DocResult[], diagnostics: readonly Diag
   const count = (status: DocResult['status']) => docs.filter((d) => d.status === status).length;
   const invalid = invalidFiles(docs, diagnostics).length;
   return {
-    total: docs.length + invalid, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), invalid,
-    dryRun: count('dry-run'), notSent: count('not-sent'), notRun: count('not-run'), stepsNotSent: stepsNotSent(docs),
+    total: docs.length + invalid,
+    passed: count('passed'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    invalid,
+    dryRun: count('dry-run'),
+    notSent: count('not-sent'),
+    notRun: count('not-run'),
+    stepsNotSent: stepsNotSent(docs),
   };
 }
 

@@ -111,18 +111,29 @@ function fitsType(s: JsonSchema, value: unknown): boolean {
 
 function isType(type: string, value: unknown): boolean {
   switch (type) {
-    case 'object': return isRecord(value);
-    case 'array': return Array.isArray(value);
-    case 'integer': return Number.isInteger(value);
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'null': return value === null;
-    default: return typeof value === type;
+    case 'object':
+      return isRecord(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'null':
+      return value === null;
+    default:
+      return typeof value === type;
   }
 }
 
 const WORDS: Record<string, string> = {
-  string: 'a string', integer: 'a whole number', number: 'a number', boolean: 'true or false',
-  object: 'a mapping', array: 'a list', null: 'null',
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+  null: 'null',
 };
 
 /** A schema in words, for `expected …`. */
@@ -133,7 +144,8 @@ function describe(root: JsonSchema, s: JsonSchema): string {
     return items ? `a list of ${plural(typeWords(items))}` : 'a list';
   }
   if (s.type === 'string' && typeof s.pattern === 'string') return typeof s.description === 'string' ? s.description : 'a string of the right form';
-  if ((s.type === 'number' || s.type === 'integer') && (s.minimum !== undefined || s.maximum !== undefined || s.exclusiveMinimum !== undefined)) return rangeWords(s);
+  if ((s.type === 'number' || s.type === 'integer') && (s.minimum !== undefined || s.maximum !== undefined || s.exclusiveMinimum !== undefined))
+    return rangeWords(s);
   return s.type !== undefined ? typeWords(s.type) : 'a valid value';
 }
 

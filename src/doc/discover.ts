@@ -25,7 +25,8 @@ export async function discoverDocs(paths: string[], cwd: string): Promise<Discov
     } else if (info.isDirectory()) {
       const before = files.size;
       await walk(absolute, files);
-      if (files.size === before) diagnostics.push(errorDiag('no-docs', `no docs (.md files) in ${path}`, undefined, { expected: 'a folder with Markdown endpoint docs' }));
+      if (files.size === before)
+        diagnostics.push(errorDiag('no-docs', `no docs (.md files) in ${path}`, undefined, { expected: 'a folder with Markdown endpoint docs' }));
     } else {
       files.add(absolute);
       explicit.add(absolute);

@@ -33,7 +33,8 @@ export function readExpect(value: unknown, ctx: StepContext, at: string): Expect
   if (value.headers !== undefined) spec.headers = readHeaderPredicates(value.headers, ctx, `${at}.headers`);
   if (value.maxMs !== undefined) {
     spec.maxMs = asNumber(value.maxMs);
-    if (spec.maxMs === undefined || spec.maxMs <= 0) ctx.diagnostics.push(errorDiag('expect-max-ms', '`maxMs` must be a positive number of milliseconds', spanOf(ctx, `${at}.maxMs`)));
+    if (spec.maxMs === undefined || spec.maxMs <= 0)
+      ctx.diagnostics.push(errorDiag('expect-max-ms', '`maxMs` must be a positive number of milliseconds', spanOf(ctx, `${at}.maxMs`)));
   }
   if (value.schema !== undefined) spec.schema = asBoolean(value.schema);
   return spec;
@@ -46,9 +47,11 @@ function readStatus(value: unknown, ctx: StepContext, at: string): number[] | un
     const code = asInteger(item);
     if (code === undefined || code < 100 || code > 599) {
       const path = Array.isArray(value) ? `${at}.${i}` : at;
-      ctx.diagnostics.push(errorDiag('invalid-status', `\`${String(item)}\` is not an HTTP status code`, spanOf(ctx, path), {
-        expected: 'a number from 100 to 599, or a list of them',
-      }));
+      ctx.diagnostics.push(
+        errorDiag('invalid-status', `\`${String(item)}\` is not an HTTP status code`, spanOf(ctx, path), {
+          expected: 'a number from 100 to 599, or a list of them',
+        }),
+      );
     } else out.push(code);
   });
   return out.length ? out : undefined;
@@ -56,7 +59,9 @@ function readStatus(value: unknown, ctx: StepContext, at: string): number[] | un
 
 function readBodyPredicates(value: unknown, ctx: StepContext, at: string): BodyPredicate[] {
   if (!isPlainObject(value)) {
-    ctx.diagnostics.push(errorDiag('expect-body-type', '`expect.body` must map JSONPaths to predicates', spanOf(ctx, at), { expected: '"$.path": value or { exists: true }' }));
+    ctx.diagnostics.push(
+      errorDiag('expect-body-type', '`expect.body` must map JSONPaths to predicates', spanOf(ctx, at), { expected: '"$.path": value or { exists: true }' }),
+    );
     return [];
   }
   return Object.entries(value).map(([path, predicate]) => {
@@ -72,14 +77,21 @@ function readPredicate(value: unknown, ctx: StepContext, at: string): Omit<BodyP
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     if (!PREDICATE_KEYS.includes(key)) {
-      ctx.diagnostics.push(errorDiag('unknown-predicate', `unknown predicate \`${key}\``, ctx.keySpans[`${at}.${key}`] ?? spanOf(ctx, at), {
-        help: didYouMean(key, PREDICATE_KEYS),
-        expected: PREDICATE_KEYS.join(', '),
-      }));
+      ctx.diagnostics.push(
+        errorDiag('unknown-predicate', `unknown predicate \`${key}\``, ctx.keySpans[`${at}.${key}`] ?? spanOf(ctx, at), {
+          help: didYouMean(key, PREDICATE_KEYS),
+          expected: PREDICATE_KEYS.join(', '),
+        }),
+      );
     } else out[key] = v;
   }
   if (out.type !== undefined && !TYPES.includes(String(out.type))) {
-    ctx.diagnostics.push(errorDiag('unknown-type', `unknown type \`${String(out.type)}\``, spanOf(ctx, `${at}.type`), { help: didYouMean(String(out.type), TYPES), expected: TYPES.join(', ') }));
+    ctx.diagnostics.push(
+      errorDiag('unknown-type', `unknown type \`${String(out.type)}\``, spanOf(ctx, `${at}.type`), {
+        help: didYouMean(String(out.type), TYPES),
+        expected: TYPES.join(', '),
+      }),
+    );
   }
   if (out.matches !== undefined) checkRegex(String(out.matches), ctx, `${at}.matches`);
   if (out.exists !== undefined) out.exists = asBoolean(out.exists) ?? true;
@@ -111,7 +123,9 @@ function readHeaderPredicates(value: unknown, ctx: StepContext, at: string): Hea
 function checkJsonPath(path: string, span: SourceSpan, ctx: StepContext): void {
   const problem = jsonPathProblem(path);
   if (!problem) return;
-  ctx.diagnostics.push(errorDiag('jsonpath-syntax', `\`${path}\` is not a valid JSONPath: ${problem.message}`, span, { expected: 'a path like `$.data.items[0].id`' }));
+  ctx.diagnostics.push(
+    errorDiag('jsonpath-syntax', `\`${path}\` is not a valid JSONPath: ${problem.message}`, span, { expected: 'a path like `$.data.items[0].id`' }),
+  );
 }
 
 function checkRegex(source: string, ctx: StepContext, at: string): void {
@@ -135,9 +149,11 @@ export function readExtract(value: unknown, ctx: StepContext, at: string): Recor
     if (parsed?.from === 'body') checkJsonPath(parsed.path, spanOf(ctx, `${at}.${name}`), ctx);
     if (parsed) out[name] = parsed;
     else {
-      ctx.diagnostics.push(errorDiag('extract-source', `cannot read where \`${name}\` is extracted from`, spanOf(ctx, `${at}.${name}`), {
-        expected: 'a JSONPath like "$.data.id", "status", "header:Location", or { header: Name }',
-      }));
+      ctx.diagnostics.push(
+        errorDiag('extract-source', `cannot read where \`${name}\` is extracted from`, spanOf(ctx, `${at}.${name}`), {
+          expected: 'a JSONPath like "$.data.id", "status", "header:Location", or { header: Name }',
+        }),
+      );
     }
   }
   return out;
@@ -162,7 +178,6 @@ function readExtractSource(source: unknown): ExtractSource | undefined {
   return undefined;
 }
 
-
 export function readRetry(value: unknown, ctx: StepContext, at: string): RetrySpec | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isPlainObject(value)) {
@@ -171,7 +186,8 @@ export function readRetry(value: unknown, ctx: StepContext, at: string): RetrySp
   }
   const attempts = asInteger(value.attempts) ?? 3;
   const delayMs = asNumber(value.delayMs ?? value.delay) ?? 500;
-  if (attempts < 1 || attempts > 1000) ctx.diagnostics.push(errorDiag('retry-attempts', '`retry.attempts` must be between 1 and 1000', spanOf(ctx, `${at}.attempts`)));
+  if (attempts < 1 || attempts > 1000)
+    ctx.diagnostics.push(errorDiag('retry-attempts', '`retry.attempts` must be between 1 and 1000', spanOf(ctx, `${at}.attempts`)));
   if (delayMs < 0) ctx.diagnostics.push(errorDiag('retry-delay', '`retry.delayMs` must not be negative', spanOf(ctx, `${at}.delayMs`)));
   const until = value.until === undefined ? undefined : readExpect(value.until, ctx, `${at}.until`);
   return { attempts, delayMs, until };

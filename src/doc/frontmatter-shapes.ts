@@ -9,10 +9,19 @@ type Kind = 'string' | 'boolean' | 'list';
  * doc's own metadata and stay free.
  */
 const SHAPES: Record<string, Kind> = {
-  endpoint: 'string', domain: 'string', swagger: 'string', api: 'string', expectedOutcomeReason: 'string',
-  skipReason: 'string', testDataDescription: 'string', status: 'string',
-  useFallbackApi: 'boolean', parallel: 'boolean', requiresTestData: 'boolean',
-  tags: 'list', tokens: 'list',
+  endpoint: 'string',
+  domain: 'string',
+  swagger: 'string',
+  api: 'string',
+  expectedOutcomeReason: 'string',
+  skipReason: 'string',
+  testDataDescription: 'string',
+  status: 'string',
+  useFallbackApi: 'boolean',
+  parallel: 'boolean',
+  requiresTestData: 'boolean',
+  tags: 'list',
+  tokens: 'list',
 };
 const WORDS: Record<Kind, string> = { string: 'a string', boolean: 'true or false', list: 'a list of names, e.g. [a, b]' };
 

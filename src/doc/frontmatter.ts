@@ -37,9 +37,14 @@ export function readFrontmatter(text: string, file: string, index: LineIndex): F
     offset = end;
   }
   if (close === -1) {
-    const diag = errorDiag('frontmatter-unterminated', 'frontmatter is not closed', { file, line: 1, col: 1, length: 3 }, {
-      expected: 'a line `---` after the frontmatter keys',
-    });
+    const diag = errorDiag(
+      'frontmatter-unterminated',
+      'frontmatter is not closed',
+      { file, line: 1, col: 1, length: 3 },
+      {
+        expected: 'a line `---` after the frontmatter keys',
+      },
+    );
     return { frontmatter: emptyFrontmatter(), bodyOffset: text.length, present: true, diagnostics: [diag] };
   }
   const yaml = new YamlBlock(text.slice(start, close), lineOffsets, file, index);
@@ -60,10 +65,17 @@ export function emptyFrontmatter(): Frontmatter {
 }
 
 const STATUS: Record<string, DocStatus> = {
-  verified: 'verified', success: 'verified', pass: 'verified', passed: 'verified',
-  pending: 'pending', draft: 'pending',
-  failed: 'failed', fail: 'failed', failure: 'failed',
-  skipped: 'skipped', skip: 'skipped',
+  verified: 'verified',
+  success: 'verified',
+  pass: 'verified',
+  passed: 'verified',
+  pending: 'pending',
+  draft: 'pending',
+  failed: 'failed',
+  fail: 'failed',
+  failure: 'failed',
+  skipped: 'skipped',
+  skip: 'skipped',
   deprecated: 'deprecated',
 };
 
@@ -72,8 +84,7 @@ function normalise(written: Record<string, unknown>, fm: Frontmatter, diags: Dia
   // `expectedOutcome:` with nothing after it is absent, as the format's authors write it, not a type error.
   const raw = Object.fromEntries(Object.entries(written).filter(([, value]) => value !== null));
   const at = (key: string): SourceSpan | undefined => fm.keySpans[key];
-  const bad = (key: string, expected: string) =>
-    diags.push(errorDiag('frontmatter-type', `frontmatter \`${key}\` has the wrong type`, at(key), { expected }));
+  const bad = (key: string, expected: string) => diags.push(errorDiag('frontmatter-type', `frontmatter \`${key}\` has the wrong type`, at(key), { expected }));
 
   diags.push(...checkFrontmatterShapes(raw, at));
   if (raw.endpoint !== undefined) fm.endpoint = parseEndpoint(raw.endpoint, at('endpoint') ?? { file, line: 1, col: 1 }, diags);
@@ -110,9 +121,11 @@ function normalise(written: Record<string, unknown>, fm: Frontmatter, diags: Dia
     fm.rawStatus = String(raw.status);
     fm.status = STATUS[fm.rawStatus.toLowerCase()] ?? 'unknown';
     if (fm.status === 'unknown') {
-      diags.push(warningDiag('unknown-status', `unknown status \`${fm.rawStatus}\``, at('status'), {
-        expected: 'verified, pending, failed or skipped',
-      }));
+      diags.push(
+        warningDiag('unknown-status', `unknown status \`${fm.rawStatus}\``, at('status'), {
+          expected: 'verified, pending, failed or skipped',
+        }),
+      );
     }
   }
 }
@@ -123,9 +136,11 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIO
 function parseEndpoint(value: unknown, span: SourceSpan, diags: Diagnostic[]): Endpoint | undefined {
   const match = typeof value === 'string' ? ENDPOINT.exec(value) : null;
   if (!match || !METHODS.has(match[1].toUpperCase()) || !match[2].startsWith('/')) {
-    diags.push(errorDiag('endpoint-format', `endpoint \`${String(value)}\` is not "METHOD /path"`, span, {
-      expected: 'e.g. "POST /platform/v1/clients"',
-    }));
+    diags.push(
+      errorDiag('endpoint-format', `endpoint \`${String(value)}\` is not "METHOD /path"`, span, {
+        expected: 'e.g. "POST /platform/v1/clients"',
+      }),
+    );
     return undefined;
   }
   return { method: match[1].toUpperCase(), path: match[2], span };

@@ -47,7 +47,13 @@ class Reader {
       const blank = i === end || text.charCodeAt(i) === HASH;
       const first = text.charCodeAt(start);
       // Document markers and directives (`---`, `...`, `%YAML`) belong to the yaml library.
-      if (!blank && i === start && (first === 45 || first === 46 || first === 37) && /^(?:---|\.\.\.)(?: |$)|^%/.test(text.slice(start, Math.min(end, start + 4)))) unsupported();
+      if (
+        !blank &&
+        i === start &&
+        (first === 45 || first === 46 || first === 37) &&
+        /^(?:---|\.\.\.)(?: |$)|^%/.test(text.slice(start, Math.min(end, start + 4)))
+      )
+        unsupported();
       this.starts.push(start);
       this.ends.push(end);
       this.indents.push(blank ? -1 : i - start);
@@ -220,7 +226,6 @@ class Reader {
     return readQuoted(this.text, offset, end);
   }
 }
-
 
 export { liteToJS } from './lite-node.js';
 export type { LiteMap, LiteNode, LiteOther, LitePair, LiteScalar, LiteSeq } from './lite-node.js';

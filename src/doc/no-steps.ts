@@ -33,27 +33,42 @@ export function nearMissOfSteps(fence: Fence): { key: string; offset: number } |
 export function nearMissDiagnostic(fence: Fence, file: string, index: LineIndex): Diagnostic | undefined {
   const miss = nearMissOfSteps(fence);
   if (!miss) return undefined;
-  return errorDiag('no-steps', `this block has \`${miss.key}:\`, not \`steps:\`: none of it is run`, { file, ...index.position(miss.offset), length: miss.key.length }, {
-    expected: EXPECTED,
-    help: 'did you mean `steps:`?',
-  });
+  return errorDiag(
+    'no-steps',
+    `this block has \`${miss.key}:\`, not \`steps:\`: none of it is run`,
+    { file, ...index.position(miss.offset), length: miss.key.length },
+    {
+      expected: EXPECTED,
+      help: 'did you mean `steps:`?',
+    },
+  );
 }
 
 /** The one `no-steps` error of a doc without steps, at the best place found. */
 export function noStepsDiagnostic(candidates: Candidate[], file: string, index: LineIndex, fallback: SourceSpan): Diagnostic {
   const json = candidates.find((c) => c.inTest && c.fence.lang !== 'yaml' && c.fence.lang !== 'yml');
   if (json) {
-    return errorDiag('no-steps', `this doc has no steps: its Test Request is a \`\`\`${json.fence.lang || 'plain'} block, which stepdoc does not run`, fenceSpan(json.fence, file, index), {
-      expected: EXPECTED,
-      help: 'write the request as `steps:` with method, path and body in a ```yaml block',
-    });
+    return errorDiag(
+      'no-steps',
+      `this doc has no steps: its Test Request is a \`\`\`${json.fence.lang || 'plain'} block, which stepdoc does not run`,
+      fenceSpan(json.fence, file, index),
+      {
+        expected: EXPECTED,
+        help: 'write the request as `steps:` with method, path and body in a ```yaml block',
+      },
+    );
   }
   const yaml = candidates.find((c) => c.inTest);
   if (yaml) {
     const key = FIRST_KEY.exec(yaml.fence.content)?.[1];
-    return errorDiag('no-steps', `this doc has no steps: the block under the Test Request has no \`steps:\`${key ? ` (its top level is \`${key}:\`)` : ''}`, fenceSpan(yaml.fence, file, index), {
-      expected: EXPECTED,
-    });
+    return errorDiag(
+      'no-steps',
+      `this doc has no steps: the block under the Test Request has no \`steps:\`${key ? ` (its top level is \`${key}:\`)` : ''}`,
+      fenceSpan(yaml.fence, file, index),
+      {
+        expected: EXPECTED,
+      },
+    );
   }
   return errorDiag('no-steps', 'this doc has no steps: nothing would be sent or checked', fallback, { expected: EXPECTED });
 }

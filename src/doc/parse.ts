@@ -43,16 +43,30 @@ export function parseDoc(text: string, file: string, displayPath: string = file)
       continue;
     }
     if (!('phase' in section)) {
-      diagnostics.push(infoDiag('documentation-block', `step block under "${section.documentation.text}" is documentation: not run`, { file: displayPath, ...index.position(block.offset), length: 3 }, {
-        help: 'only blocks under setup (Prerequisites…), test (Test Request…) and teardown (Cleanup…) headings are run',
-      }));
+      diagnostics.push(
+        infoDiag(
+          'documentation-block',
+          `step block under "${section.documentation.text}" is documentation: not run`,
+          { file: displayPath, ...index.position(block.offset), length: 3 },
+          {
+            help: 'only blocks under setup (Prerequisites…), test (Test Request…) and teardown (Cleanup…) headings are run',
+          },
+        ),
+      );
       continue;
     }
     const before = diagnostics.length;
     if (!block.closed) {
-      diagnostics.push(errorDiag('unclosed-fence', 'this step block is never closed', { file: displayPath, ...index.position(block.offset), length: 3 }, {
-        expected: 'a closing ``` line after the steps',
-      }));
+      diagnostics.push(
+        errorDiag(
+          'unclosed-fence',
+          'this step block is never closed',
+          { file: displayPath, ...index.position(block.offset), length: 3 },
+          {
+            expected: 'a closing ``` line after the steps',
+          },
+        ),
+      );
     }
     readStepBlock(block, section.phase, { displayPath, index, diagnostics, steps });
     explained ||= hasErrors(diagnostics.slice(before));
@@ -61,9 +75,16 @@ export function parseDoc(text: string, file: string, displayPath: string = file)
   steps.sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] || a.index - b.index);
   steps.forEach((step, i) => (step.index = i));
   if (!fm.present && steps.length > 0) {
-    diagnostics.push(warningDiag('frontmatter-missing', 'this doc has steps but no frontmatter', { file: displayPath, line: 1, col: 1 }, {
-      expected: 'a `---` block with endpoint, swagger, status at the top',
-    }));
+    diagnostics.push(
+      warningDiag(
+        'frontmatter-missing',
+        'this doc has steps but no frontmatter',
+        { file: displayPath, line: 1, col: 1 },
+        {
+          expected: 'a `---` block with endpoint, swagger, status at the top',
+        },
+      ),
+    );
   }
   return { file, displayPath, source, title, frontmatter: fm.frontmatter, steps, diagnostics };
 }
@@ -92,7 +113,11 @@ function readStepBlock(block: Fence, phase: Phase, sink: BlockSink): void {
     sink.diagnostics.push(...checkBlockKeys(top, { keySpans, valueSpans, fallback: yaml.span(0) }));
   }
   if (stepsNode.kind !== 'seq') {
-    sink.diagnostics.push(errorDiag('steps-type', '`steps` must be a list', stepsNode.start >= 0 ? yaml.nodeSpan(stepsNode) : yaml.span(0), { expected: 'a list of `- id: …` entries' }));
+    sink.diagnostics.push(
+      errorDiag('steps-type', '`steps` must be a list', stepsNode.start >= 0 ? yaml.nodeSpan(stepsNode) : yaml.span(0), {
+        expected: 'a list of `- id: …` entries',
+      }),
+    );
     return;
   }
   for (const item of stepsNode.items) {

@@ -38,10 +38,12 @@ export function checkStepShape(raw: unknown, stepId: string, spans: SpanLookup):
 export function checkBlockKeys(raw: Record<string, unknown>, spans: SpanLookup): Diagnostic[] {
   return walkSchema(root, blockTop, raw)
     .filter((f) => f.unknownKey)
-    .map((f) => errorDiag('unknown-block-key', `unknown key \`${f.unknownKey!.key}\` next to \`steps:\``, spans.keySpans[f.path] ?? spans.fallback, {
-      help: didYouMean(f.unknownKey!.key, BLOCK_KEYS),
-      expected: 'only `steps:` (and your own `x-` keys) at the top of a step block',
-    }));
+    .map((f) =>
+      errorDiag('unknown-block-key', `unknown key \`${f.unknownKey!.key}\` next to \`steps:\``, spans.keySpans[f.path] ?? spans.fallback, {
+        help: didYouMean(f.unknownKey!.key, BLOCK_KEYS),
+        expected: 'only `steps:` (and your own `x-` keys) at the top of a step block',
+      }),
+    );
 }
 
 function toDiagnostic(finding: SchemaFinding, stepId: string, spans: SpanLookup): Diagnostic {
@@ -57,7 +59,9 @@ function toDiagnostic(finding: SchemaFinding, stepId: string, spans: SpanLookup)
     });
   }
   const span = spans.valueSpans[finding.path] ?? spans.keySpans[finding.path] ?? spans.fallback;
-  return errorDiag('step-schema', `\`${finding.path || 'step'}\` of step \`${stepId}\` ${finding.missing ? 'is required' : 'has the wrong shape'}`, span, { expected: finding.expected });
+  return errorDiag('step-schema', `\`${finding.path || 'step'}\` of step \`${stepId}\` ${finding.missing ? 'is required' : 'has the wrong shape'}`, span, {
+    expected: finding.expected,
+  });
 }
 
 /** Which object an unknown key sits in decides its code (docs/diagnostics.md). */

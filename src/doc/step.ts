@@ -10,9 +10,13 @@ export { STEP_KEYS } from './step-schema.js';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const ON_FAIL: OnFail[] = ['abort', 'skip', 'continue'];
 const BODY_KINDS: Record<string, BodyKind> = {
-  json: 'json', 'application/json': 'json',
-  form: 'form', urlencoded: 'form', 'application/x-www-form-urlencoded': 'form',
-  multipart: 'multipart', 'multipart/form-data': 'multipart',
+  json: 'json',
+  'application/json': 'json',
+  form: 'form',
+  urlencoded: 'form',
+  'application/x-www-form-urlencoded': 'form',
+  multipart: 'multipart',
+  'multipart/form-data': 'multipart',
 };
 
 export interface StepInput {
@@ -45,7 +49,11 @@ function withoutRepeats(shape: Diagnostic[], precise: Diagnostic[]): Diagnostic[
 
 function readKnownKeys(raw: Record<string, unknown>, id: string, { index, phase, span, ctx }: Omit<StepInput, 'raw'>): AnyStep {
   const common = {
-    id, index, phase, span, raw,
+    id,
+    index,
+    phase,
+    span,
+    raw,
     description: asString(raw.description ?? raw.name),
     needs: asStringList(raw.needs) ?? [],
     keySpans: ctx.keySpans,
@@ -59,28 +67,46 @@ function readKnownKeys(raw: Record<string, unknown>, id: string, { index, phase,
   return readRequestStep(raw, common, ctx);
 }
 
-function readRequestStep(raw: Record<string, unknown>, common: Omit<Step, 'kind' | 'method' | 'bodyKind' | 'extract' | 'expect' | 'onFail'>, ctx: StepContext): Step {
+function readRequestStep(
+  raw: Record<string, unknown>,
+  common: Omit<Step, 'kind' | 'method' | 'bodyKind' | 'extract' | 'expect' | 'onFail'>,
+  ctx: StepContext,
+): Step {
   const method = (asString(raw.method) ?? 'GET').toUpperCase();
   if (!METHODS.includes(method)) {
-    ctx.diagnostics.push(errorDiag('unknown-method', `unknown HTTP method \`${method}\``, spanOf(ctx, 'method'), { help: didYouMean(method, METHODS), expected: METHODS.join(', ') }));
+    ctx.diagnostics.push(
+      errorDiag('unknown-method', `unknown HTTP method \`${method}\``, spanOf(ctx, 'method'), {
+        help: didYouMean(method, METHODS),
+        expected: METHODS.join(', '),
+      }),
+    );
   }
   if (raw.path === undefined && raw.url === undefined) {
-    ctx.diagnostics.push(errorDiag('step-no-target', `step \`${common.id}\` has neither \`path\` nor \`url\``, common.span, { expected: 'path: "/resource" (joined to the API base URL)' }));
+    ctx.diagnostics.push(
+      errorDiag('step-no-target', `step \`${common.id}\` has neither \`path\` nor \`url\``, common.span, {
+        expected: 'path: "/resource" (joined to the API base URL)',
+      }),
+    );
   }
   for (const key of ['path', 'url'] as const) {
     if (raw[key] !== undefined && typeof raw[key] !== 'string') ctx.diagnostics.push(errorDiag('step-type', `\`${key}\` must be a string`, spanOf(ctx, key)));
   }
   const onFail = (asString(raw.onFail) ?? 'abort') as OnFail;
   if (!ON_FAIL.includes(onFail)) {
-    ctx.diagnostics.push(errorDiag('invalid-on-fail', `\`onFail: ${onFail}\` is not one of abort, skip, continue`, spanOf(ctx, 'onFail'), { help: didYouMean(onFail, ON_FAIL) }));
+    ctx.diagnostics.push(
+      errorDiag('invalid-on-fail', `\`onFail: ${onFail}\` is not one of abort, skip, continue`, spanOf(ctx, 'onFail'), { help: didYouMean(onFail, ON_FAIL) }),
+    );
   }
   const contentType = asString(raw.content_type);
   const bodyKind = contentType === undefined ? (raw.file_fields ? 'multipart' : raw.form_fields ? 'form' : 'json') : BODY_KINDS[contentType.toLowerCase()];
   if (bodyKind === undefined) {
-    ctx.diagnostics.push(errorDiag('content-type', `unknown content_type \`${contentType}\``, spanOf(ctx, 'content_type'), { expected: 'json, form or multipart' }));
+    ctx.diagnostics.push(
+      errorDiag('content-type', `unknown content_type \`${contentType}\``, spanOf(ctx, 'content_type'), { expected: 'json, form or multipart' }),
+    );
   }
   const sleepMs = raw.sleep === undefined ? undefined : asNumber(raw.sleep);
-  if (raw.sleep !== undefined && (sleepMs === undefined || sleepMs < 0)) ctx.diagnostics.push(errorDiag('sleep-type', '`sleep` must be milliseconds', spanOf(ctx, 'sleep')));
+  if (raw.sleep !== undefined && (sleepMs === undefined || sleepMs < 0))
+    ctx.diagnostics.push(errorDiag('sleep-type', '`sleep` must be milliseconds', spanOf(ctx, 'sleep')));
   return {
     kind: 'request',
     ...common,
@@ -115,7 +141,12 @@ function readFileFields(value: unknown, ctx: StepContext): FileField[] | undefin
     if (!fieldName || !filePath) {
       ctx.diagnostics.push(errorDiag('file-field', 'each file field needs `field_name` and `file_path`', spanOf(ctx, `file_fields.${i}`)));
     } else {
-      out.push({ fieldName, filePath, contentType: isPlainObject(item) ? asString(item.content_type) : undefined, fileName: isPlainObject(item) ? asString(item.file_name ?? item.filename) : undefined });
+      out.push({
+        fieldName,
+        filePath,
+        contentType: isPlainObject(item) ? asString(item.content_type) : undefined,
+        fileName: isPlainObject(item) ? asString(item.file_name ?? item.filename) : undefined,
+      });
     }
   });
   return out;

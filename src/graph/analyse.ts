@@ -23,10 +23,12 @@ export function checkVariables(nodes: GraphNode[], reads: Array<Map<string, stri
       if (known.has(name)) continue;
       const later = laterExtracts.get(name);
       const span = node.kind === 'request' ? findSpan(node, name) : node.step.span;
-      diagnostics.push(errorDiag('unknown-variable', `unknown variable \`${name}\` in step \`${node.step.id}\``, span, {
-        expected: 'a built-in, a config or --var variable, or one extracted by an earlier step',
-        help: later ? `step \`${later}\` extracts it, but runs later` : didYouMean(name, [...known, ...extractedBy.keys()]),
-      }));
+      diagnostics.push(
+        errorDiag('unknown-variable', `unknown variable \`${name}\` in step \`${node.step.id}\``, span, {
+          expected: 'a built-in, a config or --var variable, or one extracted by an earlier step',
+          help: later ? `step \`${later}\` extracts it, but runs later` : didYouMean(name, [...known, ...extractedBy.keys()]),
+        }),
+      );
     }
     for (const name of extractsOf(node)) extractedBy.set(name, i);
   });

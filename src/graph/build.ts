@@ -62,7 +62,13 @@ export function buildGraph(doc: Doc, options: GraphOptions, useStack: string[] =
   return { graph: { doc, nodes, extracts }, diagnostics };
 }
 
-function resolveUseTarget(doc: Doc, step: import('../core/model.js').UseStep, options: GraphOptions, stack: string[], diagnostics: Diagnostic[]): StepGraph | undefined {
+function resolveUseTarget(
+  doc: Doc,
+  step: import('../core/model.js').UseStep,
+  options: GraphOptions,
+  stack: string[],
+  diagnostics: Diagnostic[],
+): StepGraph | undefined {
   const target = options.resolveUse(doc, step.use);
   const span = step.valueSpans.use ?? step.span;
   if (!target) {
@@ -93,7 +99,9 @@ function linkNeeds(nodes: GraphNode[], ids: Map<string, number>, diagnostics: Di
     for (const need of node.step.needs) {
       const index = ids.get(need);
       if (index === undefined) {
-        diagnostics.push(errorDiag('unknown-need', `\`needs\` names no step \`${need}\``, node.step.keySpans.needs ?? node.step.span, { help: didYouMean(need, ids.keys()) }));
+        diagnostics.push(
+          errorDiag('unknown-need', `\`needs\` names no step \`${need}\``, node.step.keySpans.needs ?? node.step.span, { help: didYouMean(need, ids.keys()) }),
+        );
       } else node.deps.push(index);
     }
   });

@@ -45,10 +45,22 @@ export function compileRequest(step: Step): CompileOutcome {
   part('headers', step.headers, 'headers');
   part('body', step.body, 'body');
   part('formFields', step.formFields, 'form_fields');
-  part('filePaths', step.fileFields?.map((f) => f.filePath), 'file_fields');
+  part(
+    'filePaths',
+    step.fileFields?.map((f) => f.filePath),
+    'file_fields',
+  );
   part('token', step.token, 'token');
-  part('expectBody', step.expect.body.map((p) => p.equals ?? p.contains ?? null), 'expect.body');
-  part('untilBody', step.retry?.until?.body.map((p) => p.equals ?? p.contains ?? null), 'retry.until.body');
+  part(
+    'expectBody',
+    step.expect.body.map((p) => p.equals ?? p.contains ?? null),
+    'expect.body',
+  );
+  part(
+    'untilBody',
+    step.retry?.until?.body.map((p) => p.equals ?? p.contains ?? null),
+    'retry.until.body',
+  );
   const reads = new Map<string, string[][]>();
   for (const node of Object.values(compiled)) if (node) referencedVariables(node, reads);
   return { compiled, reads, diagnostics };

@@ -11,10 +11,14 @@ export class AbortWatch<T extends { cancel(reason: Error): void }> {
     if (!items) {
       const set = (items = new Set());
       this.watched.set(signal, set);
-      signal.addEventListener('abort', () => {
-        const reason = signal.reason instanceof Error ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
-        for (const item of set) item.cancel(reason);
-      }, { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          const reason = signal.reason instanceof Error ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
+          for (const item of set) item.cancel(reason);
+        },
+        { once: true },
+      );
     }
     items.add(item);
   }

@@ -49,7 +49,10 @@ export class Exchange implements Dispatcher.DispatchHandler {
   private size = 0;
   private phase: FailedPhase = 'headers';
 
-  constructor(private readonly options: ExchangeLimits, private readonly onSettled?: (exchange: Exchange) => void) {
+  constructor(
+    private readonly options: ExchangeLimits,
+    private readonly onSettled?: (exchange: Exchange) => void,
+  ) {
     this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
     this.timer = setTimeout(() => {
       this.timedOut = true;
@@ -102,7 +105,12 @@ export class Exchange implements Dispatcher.DispatchHandler {
   private succeed(truncated: boolean): void {
     if (!this.finish()) return;
     const text = this.chunks.length === 1 ? this.chunks[0].toString('utf8') : Buffer.concat(this.chunks).toString('utf8');
-    this.settle.resolve({ status: this.status, headers: headerRecord(this.rawHeaders), body: { text, size: this.size, truncated }, setCookies: setCookieList(this.rawHeaders) });
+    this.settle.resolve({
+      status: this.status,
+      headers: headerRecord(this.rawHeaders),
+      body: { text, size: this.size, truncated },
+      setCookies: setCookieList(this.rawHeaders),
+    });
   }
 
   private finish(): boolean {

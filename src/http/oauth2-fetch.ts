@@ -27,7 +27,13 @@ export function expiryMargin(lifetimeMs: number): number {
  * One client-credentials grant (RFC 6749 §4.4). `auth: basic` sends the client in an Authorization
  * header (each part form-encoded, §2.3.1), `body` sends client_id/client_secret in the form.
  */
-export async function fetchToken(name: string, settings: OAuth2Settings, auth: 'basic' | 'body', deps: TokenFetchDeps, signal?: AbortSignal): Promise<{ response: HttpResponse; sentAt: number }> {
+export async function fetchToken(
+  name: string,
+  settings: OAuth2Settings,
+  auth: 'basic' | 'body',
+  deps: TokenFetchDeps,
+  signal?: AbortSignal,
+): Promise<{ response: HttpResponse; sentAt: number }> {
   const body: Record<string, string> = { grant_type: 'client_credentials' };
   if (settings.scope) body.scope = settings.scope;
   if (settings.audience) body.audience = settings.audience;
@@ -50,11 +56,17 @@ export async function fetchToken(name: string, settings: OAuth2Settings, auth: '
 export function readTokenResponse(name: string, settings: OAuth2Settings, response: HttpResponse, sentAt: number): FetchedToken {
   const json = response.json as Record<string, unknown> | undefined;
   if (response.status < 200 || response.status > 299) {
-    throw new TokenEndpointError(`token profile \`${name}\`: the token endpoint ${settings.tokenUrl} answered ${response.status}${endpointSays(json, response.bodyText)}`, 'oauth2-token');
+    throw new TokenEndpointError(
+      `token profile \`${name}\`: the token endpoint ${settings.tokenUrl} answered ${response.status}${endpointSays(json, response.bodyText)}`,
+      'oauth2-token',
+    );
   }
   const token = json?.access_token;
   if (typeof token !== 'string' || token === '') {
-    throw new TokenEndpointError(`token profile \`${name}\`: the token endpoint ${settings.tokenUrl} answered ${response.status} without an \`access_token\` (expected a JSON body { access_token, expires_in })`, 'oauth2-token');
+    throw new TokenEndpointError(
+      `token profile \`${name}\`: the token endpoint ${settings.tokenUrl} answered ${response.status} without an \`access_token\` (expected a JSON body { access_token, expires_in })`,
+      'oauth2-token',
+    );
   }
   const seconds = Number(json?.expires_in);
   if (json?.expires_in === undefined || !Number.isFinite(seconds) || seconds <= 0) return { token };

@@ -52,7 +52,10 @@ export class OAuth2Tokens {
 
   private start(name: string, settings: OAuth2Settings, signal?: AbortSignal): Entry {
     const entry: Entry = { promise: this.fetch(name, settings, signal) };
-    entry.promise.then((value) => (entry.value = value), () => {});
+    entry.promise.then(
+      (value) => (entry.value = value),
+      () => {},
+    );
     return entry;
   }
 
@@ -84,8 +87,12 @@ export function withToken(request: HttpRequest, profile: TokenProfile, token: st
  * one) drops that token and sends once more with a fresh one, before the step can fail.
  */
 export async function sendRefreshing(
-  tokens: OAuth2Tokens, request: HttpRequest, profile: TokenProfile, token: string,
-  send: (request: HttpRequest) => Promise<HttpResponse>, signal?: AbortSignal,
+  tokens: OAuth2Tokens,
+  request: HttpRequest,
+  profile: TokenProfile,
+  token: string,
+  send: (request: HttpRequest) => Promise<HttpResponse>,
+  signal?: AbortSignal,
 ): Promise<HttpResponse> {
   const name = request.oauth2Profile!;
   const first = await send(withToken(request, profile, token));

@@ -11,7 +11,10 @@ export class TokenBucket {
   private nextFree = 0;
   private readonly intervalMs: number;
 
-  constructor(requestsPerSecond: number, private readonly now: () => number = () => performance.now()) {
+  constructor(
+    requestsPerSecond: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.intervalMs = 1000 / requestsPerSecond;
   }
 

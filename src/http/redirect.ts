@@ -21,10 +21,12 @@ export function followRedirect(status: number, headers: Record<string, string>, 
   } catch {
     throw new HttpError(`redirect ${status} to an invalid Location \`${location}\``, 'redirect-invalid');
   }
-  if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new HttpError(`redirect ${status} to a non-HTTP Location \`${location}\``, 'redirect-invalid');
+  if (next.protocol !== 'http:' && next.protocol !== 'https:')
+    throw new HttpError(`redirect ${status} to a non-HTTP Location \`${location}\``, 'redirect-invalid');
   const url = next.toString();
   if (chain.includes(url)) throw new HttpError(`redirect loop: ${[...chain, url].map(short).join(' → ')}`, 'redirect-loop');
-  if (chain.length > MAX_REDIRECTS) throw new HttpError(`too many redirects (more than ${MAX_REDIRECTS}): ${[...chain, url].map(short).join(' → ')}`, 'redirect-limit');
+  if (chain.length > MAX_REDIRECTS)
+    throw new HttpError(`too many redirects (more than ${MAX_REDIRECTS}): ${[...chain, url].map(short).join(' → ')}`, 'redirect-limit');
   const method = nextMethod(status, current);
   const carried = carriedHeaders(current, url, method.bodyKind === 'none' && current.bodyKind !== 'none');
   return { ...current, url, ...method, headers: carried };

@@ -64,7 +64,10 @@ export async function sendWithRetry(send: () => Promise<HttpResponse>, options: 
   const repeatable = options.unsafe === true || options.policy.unsafe || isIdempotent(options.method);
   for (let attempt = 1; ; attempt++) {
     const t0 = performance.now();
-    const outcome: Outcome = await send().then((response) => ({ response }), (error: unknown) => ({ error }));
+    const outcome: Outcome = await send().then(
+      (response) => ({ response }),
+      (error: unknown) => ({ error }),
+    );
     const wait = repeatable && attempt < max ? delayBeforeRetry(outcome, attempt, options) : undefined;
     options.onAttempt?.(describeAttempt(outcome, performance.now() - t0, wait));
     if (wait === undefined) {
@@ -96,9 +99,10 @@ function delayBeforeRetry(outcome: Outcome, attempt: number, options: RetryOptio
 }
 
 function describeAttempt(outcome: Outcome, durationMs: number, waitMs: number | undefined): StepAttempt {
-  const attempt: StepAttempt = 'error' in outcome
-    ? { error: outcome.error instanceof Error ? outcome.error.message : String(outcome.error), durationMs: Math.round(durationMs) }
-    : { status: outcome.response.status, durationMs: Math.round(outcome.response.durationMs) };
+  const attempt: StepAttempt =
+    'error' in outcome
+      ? { error: outcome.error instanceof Error ? outcome.error.message : String(outcome.error), durationMs: Math.round(durationMs) }
+      : { status: outcome.response.status, durationMs: Math.round(outcome.response.durationMs) };
   if (waitMs !== undefined) attempt.retryInMs = waitMs;
   return attempt;
 }

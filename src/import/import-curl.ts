@@ -29,9 +29,7 @@ export function importCurl(source: string, file: string, now = new Date()): Curl
   const index = new LineIndex(source);
   const commands = splitCommands(source);
   if (commands.length === 0) {
-    throw new DiagnosticsError([
-      errorDiag('import-no-curl', 'no curl command found', { file, line: 1, col: 1 }, { expected: 'lines starting with `curl`' }),
-    ]);
+    throw new DiagnosticsError([errorDiag('import-no-curl', 'no curl command found', { file, line: 1, col: 1 }, { expected: 'lines starting with `curl`' })]);
   }
   const placeholders = new Placeholders();
   const bases: Bases = {};
@@ -47,9 +45,7 @@ export function importCurl(source: string, file: string, now = new Date()): Curl
       continue;
     }
     if (req.url === undefined) {
-      diagnostics.push(
-        errorDiag('import-curl-url', 'a curl command without a URL', ctx.spanOf('curl', 0), { expected: 'a URL or --url URL' }),
-      );
+      diagnostics.push(errorDiag('import-curl-url', 'a curl command without a URL', ctx.spanOf('curl', 0), { expected: 'a URL or --url URL' }));
       continue;
     }
     const step = toStep(req, ctx);

@@ -47,13 +47,7 @@ function repairAt(text: string, offset: number): { text: string; offset: number;
   if (here === ':' && inObject && endsValue(text[prev])) {
     return { text: text.slice(0, offset) + ',' + text.slice(offset + 1), offset, what: 'replaced a stray `:` after a value with `,`' };
   }
-  if (
-    here === '"' &&
-    inObject &&
-    endsValue(text[prev]) &&
-    text.slice(prev, offset).includes('\n') &&
-    /^"(?:[^"\\]|\\.)*"\s*:/.test(text.slice(offset))
-  ) {
+  if (here === '"' && inObject && endsValue(text[prev]) && text.slice(prev, offset).includes('\n') && /^"(?:[^"\\]|\\.)*"\s*:/.test(text.slice(offset))) {
     return {
       text: text.slice(0, prev + 1) + ',' + text.slice(prev + 1),
       offset: prev + 1,

@@ -96,8 +96,7 @@ export function readOptions(words: string[]): CurlRequest | OptionProblem {
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word.startsWith('-') || word === '-') {
-      if (req.url !== undefined)
-        return { message: `a second URL \`${word}\` in one curl command`, word, help: 'import one URL per command' };
+      if (req.url !== undefined) return { message: `a second URL \`${word}\` in one curl command`, word, help: 'import one URL per command' };
       req.url = word;
       continue;
     }

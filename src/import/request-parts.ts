@@ -25,8 +25,7 @@ export function targetOf(raw: string, bases: Bases, placeholders: Placeholders, 
   if (base) {
     const name = shellReference(base[1]) ?? '';
     const api = name === 'STEPDOC_FALLBACK_URL' ? 'fallback' : undefined;
-    if (!api && name !== 'STEPDOC_BASE_URL')
-      notes.push(`\`$${name}\` is the API base: give it with --base-url URL (or apis.default in stepdoc.config.yaml)`);
+    if (!api && name !== 'STEPDOC_BASE_URL') notes.push(`\`$${name}\` is the API base: give it with --base-url URL (or apis.default in stepdoc.config.yaml)`);
     return { path: pathOf(base[2], placeholders), api, params };
   }
   const absolute = /^(?:(https?):\/\/)?([^/]+)(.*)$/i.exec(withoutQuery);

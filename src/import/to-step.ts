@@ -70,12 +70,9 @@ function bodyOf(req: CurlRequest, kind: string | undefined, ctx: StepContext): R
   const fromFile = req.data.find((d) => !d.urlencode && d.value.startsWith('@'));
   if (fromFile) {
     ctx.diagnostics.push(
-      errorDiag(
-        'import-body-file',
-        `the body is read from a file (\`${fromFile.value}\`); the import needs the body itself`,
-        ctx.spanOf(fromFile.value, 0),
-        { help: "paste the file's content after -d" },
-      ),
+      errorDiag('import-body-file', `the body is read from a file (\`${fromFile.value}\`); the import needs the body itself`, ctx.spanOf(fromFile.value, 0), {
+        help: "paste the file's content after -d",
+      }),
     );
     return null;
   }

@@ -25,7 +25,10 @@ export async function lintConfig(explicit: string | undefined, cwd: string): Pro
   try {
     source = readFileSync(path, 'utf8');
   } catch {
-    return { diagnostics: [errorDiag('config-not-found', `cannot read config file ${display}`, undefined, { expected: 'a readable stepdoc.config.yaml' })], values: {} };
+    return {
+      diagnostics: [errorDiag('config-not-found', `cannot read config file ${display}`, undefined, { expected: 'a readable stepdoc.config.yaml' })],
+      values: {},
+    };
   }
   const file = { display, source, path };
   const yaml = new EmbeddedYaml(source, lineStartOffsets(source), display, new LineIndex(source));

@@ -15,9 +15,11 @@ export function checkFrontmatter(doc: Doc): Diagnostic[] {
     const value = fm.raw[key];
     if (value === undefined || value === null || value === '') continue;
     if (typeof value !== 'string' || !ISO_8601.test(value) || Number.isNaN(Date.parse(value))) {
-      out.push(warningDiag('frontmatter-date', `\`${key}: ${String(value)}\` is not an ISO 8601 date`, fm.keySpans[key], {
-        expected: 'e.g. "2026-02-08T11:31:40.000Z"',
-      }));
+      out.push(
+        warningDiag('frontmatter-date', `\`${key}: ${String(value)}\` is not an ISO 8601 date`, fm.keySpans[key], {
+          expected: 'e.g. "2026-02-08T11:31:40.000Z"',
+        }),
+      );
     }
   }
   return out;

@@ -61,7 +61,12 @@ export async function lintFiles(job: FilesJob): Promise<FilesResult> {
 
 function parse(text: string | undefined, file: string, rootDir: string): Doc | undefined {
   if (text === undefined) return undefined;
-  const display = file.startsWith(rootDir + sep) ? file.slice(rootDir.length + 1).split(sep).join('/') : displayPathOf(file, rootDir);
+  const display = file.startsWith(rootDir + sep)
+    ? file
+        .slice(rootDir.length + 1)
+        .split(sep)
+        .join('/')
+    : displayPathOf(file, rootDir);
   return parseDoc(text, file, display);
 }
 

@@ -22,15 +22,18 @@ export async function lint(options: LintOptions): Promise<LintReport> {
   const configDir = config.file?.path ? dirname(config.file.path) : options.cwd;
   const swaggerRoot = typeof config.values.swaggerRoot === 'string' ? resolve(configDir, config.values.swaggerRoot) : options.cwd;
   const schema = config.values.schema;
-  const result = await lintInParallel({
-    files: found.files,
-    explicit: [...found.explicit],
-    cwd: options.cwd,
-    vars: knownVars(config.values, options),
-    swaggerRoot,
-    remoteRefs: readRemoteRefs(config.values.remoteRefs, configDir, []),
-    schemaMode: schema === 'off' || schema === 'warn' ? schema : 'strict',
-  }, options.threads);
+  const result = await lintInParallel(
+    {
+      files: found.files,
+      explicit: [...found.explicit],
+      cwd: options.cwd,
+      vars: knownVars(config.values, options),
+      swaggerRoot,
+      remoteRefs: readRemoteRefs(config.values.remoteRefs, configDir, []),
+      schemaMode: schema === 'off' || schema === 'warn' ? schema : 'strict',
+    },
+    options.threads,
+  );
   diagnostics.push(...result.diagnostics);
   for (const [file, text] of result.sources) sources.set(file, text);
   return { diagnostics: sortDiagnostics(dedupe(diagnostics)), docs: result.docs, sources, secrets: configSecrets(config.values) };

@@ -16,9 +16,7 @@ const ACTIONS: readonly Action[] = ['create', 'read', 'update', 'delete', 'list'
 export type Source = 'body' | 'query' | 'params' | 'headers' | 'stored' | 'count' | 'response';
 const SOURCES: readonly Source[] = ['body', 'query', 'params', 'headers', 'stored', 'count', 'response'];
 
-export const COMPARISONS = [
-  'equals', 'notEquals', 'in', 'notIn', 'exists', 'matches', 'contains', 'notContains', 'gt', 'gte', 'lt', 'lte',
-] as const;
+export const COMPARISONS = ['equals', 'notEquals', 'in', 'notIn', 'exists', 'matches', 'contains', 'notContains', 'gt', 'gte', 'lt', 'lte'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
 export type Predicate =
@@ -111,9 +109,7 @@ function parse(raw: unknown, where: string): MockExtension {
     throw new UserError(`${where}: ${message}`, 'mock.extension', undefined, 'see docs/mock.md for the format');
   };
   if (!isObject(raw)) return fail('must be an object');
-  const known = new Set([
-    'collection', 'action', 'idField', 'idParam', 'rules', 'unique', 'limit', 'limits', 'transitions', 'effects', 'apis', 'validation',
-  ]);
+  const known = new Set(['collection', 'action', 'idField', 'idParam', 'rules', 'unique', 'limit', 'limits', 'transitions', 'effects', 'apis', 'validation']);
   for (const key of Object.keys(raw)) if (!known.has(key)) fail(`unknown key \`${key}\``);
   if (raw.action !== undefined && !ACTIONS.includes(raw.action as Action)) fail(`action must be one of ${ACTIONS.join(', ')}`);
   return {
@@ -173,13 +169,17 @@ function optionalString(value: unknown, name: string, fail: Fail): string | unde
 }
 
 function readOutcome(raw: Record<string, unknown>, where: string, fail: Fail): Outcome {
-  if (raw.status !== undefined && (typeof raw.status !== 'number' || raw.status < 100 || raw.status > 599))
-    fail(`${where}.status must be an HTTP status`);
+  if (raw.status !== undefined && (typeof raw.status !== 'number' || raw.status < 100 || raw.status > 599)) fail(`${where}.status must be an HTTP status`);
   if (raw.merge !== undefined && !isObject(raw.merge)) fail(`${where}.merge must be an object`);
   const unset = raw.unset === undefined ? undefined : list(raw.unset);
   if (unset && !unset.every((p) => typeof p === 'string')) fail(`${where}.unset must be a list of JSON paths`);
   unset?.forEach((p) => checkPath(p as string, `${where}.unset`, fail));
-  return { status: raw.status as number | undefined, body: raw.body, merge: raw.merge as Record<string, unknown> | undefined, unset: unset as string[] | undefined };
+  return {
+    status: raw.status as number | undefined,
+    body: raw.body,
+    merge: raw.merge as Record<string, unknown> | undefined,
+    unset: unset as string[] | undefined,
+  };
 }
 
 function readRule(raw: unknown, where: string, fail: Fail): Rule {

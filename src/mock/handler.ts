@@ -48,7 +48,10 @@ export const EXPECT_HINT_HEADER = 'x-stepdoc-expect';
  */
 function declaredExpectation(operation: Operation, header: string | undefined): number | undefined {
   if (!header) return undefined;
-  return header.split(',').map(Number).find((code) => code >= 400 && Object.hasOwn(operation.responses, String(code)));
+  return header
+    .split(',')
+    .map(Number)
+    .find((code) => code >= 400 && Object.hasOwn(operation.responses, String(code)));
 }
 
 /** A match whose spec is loaded. */
@@ -75,7 +78,6 @@ export class MockHandler {
     // Extensions are read up front so a malformed block fails at start, not on the first request.
     for (const route of this.router.routes) if (route.operation && route.spec) this.prepare(route.operation, route.spec);
   }
-
 
   async handle(request: MockRequest): Promise<Reply> {
     const { api, path } = splitApi(request.path);

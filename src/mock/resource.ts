@@ -25,7 +25,7 @@ export function planResource(operation: Operation, extension: MockExtension): Re
   const lastParam = /^\{([^}]+)\}$/.exec(last)?.[1];
   const method = operation.method.toUpperCase();
   const inferred: Action = lastParam
-    ? ({ GET: 'read', PUT: 'update', PATCH: 'update', POST: 'update', DELETE: 'delete' } as Record<string, Action>)[method] ?? 'none'
+    ? (({ GET: 'read', PUT: 'update', PATCH: 'update', POST: 'update', DELETE: 'delete' } as Record<string, Action>)[method] ?? 'none')
     : method === 'POST'
       ? 'create'
       : method === 'GET'

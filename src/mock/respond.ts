@@ -69,7 +69,8 @@ export function buildReply(operation: Operation, status: number, seed: number, e
   if (example !== undefined) {
     const body = structuredClone(example);
     // Only a wrong shape (types, required, enums) disqualifies an example; a loose format or pattern does not.
-    if (!accept || media.schema === undefined || accept(operation, status, body, true)) return { status, body, mediaType: type, schema: media.schema, source: 'example' };
+    if (!accept || media.schema === undefined || accept(operation, status, body, true))
+      return { status, body, mediaType: type, schema: media.schema, source: 'example' };
     // The spec contradicts itself: its schema is the contract, so answer what the schema says, and say so.
     warning = `the ${status} example of ${operation.method} ${operation.path} does not match its own schema; the mock answers a body generated from the schema`;
   }

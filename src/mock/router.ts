@@ -165,7 +165,10 @@ function compile(path: string): Segment[] {
 }
 
 export function splitPath(path: string): string[] {
-  return path.split('?')[0].split('/').filter((p) => p !== '');
+  return path
+    .split('?')[0]
+    .split('/')
+    .filter((p) => p !== '');
 }
 
 function normalisePath(path: string): string {

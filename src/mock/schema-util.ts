@@ -26,8 +26,7 @@ export function declaredTypes(schema: SchemaObject): string[] {
   if (types.length > 0) return types;
   if (isObject(schema.properties) || Array.isArray(schema.required) || isObject(schema.additionalProperties)) return ['object'];
   if (schema.items !== undefined || Array.isArray(schema.prefixItems)) return ['array'];
-  if (schema.minLength !== undefined || schema.maxLength !== undefined || schema.pattern !== undefined || schema.format !== undefined)
-    return ['string'];
+  if (schema.minLength !== undefined || schema.maxLength !== undefined || schema.pattern !== undefined || schema.format !== undefined) return ['string'];
   if (schema.minimum !== undefined || schema.maximum !== undefined) return ['number'];
   return [];
 }
@@ -62,8 +61,7 @@ export function mergeAllOf(schema: SchemaObject): SchemaObject {
       } else if (key === 'enum' && Array.isArray(value) && Array.isArray(merged.enum)) {
         const narrower = (merged.enum as unknown[]).filter((v) => value.some((w) => JSON.stringify(w) === JSON.stringify(v)));
         if (narrower.length > 0) merged.enum = narrower;
-      }
-      else if (key === 'required' && Array.isArray(value)) value.forEach((r) => typeof r === 'string' && required.add(r));
+      } else if (key === 'required' && Array.isArray(value)) value.forEach((r) => typeof r === 'string' && required.add(r));
       else if (merged[key] === undefined) merged[key] = value;
     }
   }

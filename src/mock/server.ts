@@ -57,7 +57,10 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
     explainMissing: options.explainMissing,
     check: (spec, operation, mediaType, body) => validators.get(spec)!.validateRequest(operation, mediaType, body),
     checkResponse: (spec, operation, status, body, shapeOnly) =>
-      validators.get(spec)!.validateResponse(operation, status, 'application/json', body).violations.filter((v) => !shapeOnly || !LOOSE_RULES.has(v.rule)).length === 0,
+      validators
+        .get(spec)!
+        .validateResponse(operation, status, 'application/json', body)
+        .violations.filter((v) => !shapeOnly || !LOOSE_RULES.has(v.rule)).length === 0,
   });
   const warned = new Set<string>();
   const warn = (message: string) => {
@@ -85,7 +88,13 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
   };
 }
 
-async function serve(handler: MockHandler, req: IncomingMessage, res: ServerResponse, onRequest: ((log: MockRequestLog) => void) | undefined, warn: (message: string) => void): Promise<void> {
+async function serve(
+  handler: MockHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  onRequest: ((log: MockRequestLog) => void) | undefined,
+  warn: (message: string) => void,
+): Promise<void> {
   const started = performance.now();
   const path = (req.url ?? '/').split('?')[0];
   let reply: Reply;

@@ -41,7 +41,11 @@ export function globPattern(glob: string): RegExp {
       const end = text.indexOf('}', i);
       if (end < 0) source += '\\{';
       else {
-        source += `(?:${text.slice(i + 1, end).split(',').map(escape).join('|')})`;
+        source += `(?:${text
+          .slice(i + 1, end)
+          .split(',')
+          .map(escape)
+          .join('|')})`;
         i = end;
       }
     } else source += escape(c);
@@ -61,9 +65,13 @@ export function missingRouteExplainer(served: readonly string[], swaggerRoot: st
   let others: Array<{ file: string; routes: Array<{ method: string; parts: string[] }> }> | undefined;
   const servedSet = new Set(served);
   return (method, requestPath) => {
-    others ??= listSpecFiles(swaggerRoot).filter((f) => !servedSet.has(f)).map((file) => ({ file, routes: rawRoutes(file) }));
+    others ??= listSpecFiles(swaggerRoot)
+      .filter((f) => !servedSet.has(f))
+      .map((file) => ({ file, routes: rawRoutes(file) }));
     const parts = splitPath(requestPath);
-    const declaring = others.filter((o) => o.routes.some((r) => r.method === method.toUpperCase() && sameShape(r.parts, parts))).map((o) => path.relative(swaggerRoot, o.file));
+    const declaring = others
+      .filter((o) => o.routes.some((r) => r.method === method.toUpperCase() && sameShape(r.parts, parts)))
+      .map((o) => path.relative(swaggerRoot, o.file));
     if (declaring.length > 0) return `declared in ${declaring.slice(0, 3).join(', ')}, which the mock does not serve (add it to config \`mock.specs\`)`;
     return `declared in none of the ${served.length} served spec(s)${others.length > 0 ? ` nor in the ${others.length} other spec file(s) under swaggerRoot` : ''}`;
   };

@@ -24,7 +24,8 @@ function checkParameter(param: ParameterSpec, request: MockRequest): RequestViol
   if (param.in === 'cookie' || param.in === 'formData') return undefined;
   const where = param.in === 'header' ? 'header' : param.in;
   if (where === 'header' && TRANSPORT_HEADERS.has(param.name.toLowerCase())) return undefined;
-  const value = where === 'query' ? queryValue(request.query, param.name) : where === 'path' ? request.params[param.name] : request.headers[param.name.toLowerCase()];
+  const value =
+    where === 'query' ? queryValue(request.query, param.name) : where === 'path' ? request.params[param.name] : request.headers[param.name.toLowerCase()];
   const pointer = `/${where}/${param.name}`;
   if (value === undefined || value === '') {
     if (!param.required) return undefined;

@@ -15,14 +15,18 @@ export async function bundleFiles(rootFile: string, prepared: PreparedRefs): Pro
   const read = (file: { url: string }): unknown => prepared.files.get(file.url) ?? prepared.files.get(toPath(file.url)) ?? {};
   try {
     const parser = new $RefParser();
-    const doc = await parser.bundle(rootFile, structuredClone(root) as object, {
-      resolve: {
-        external: true,
-        http: false,
-        file: false,
-        stepdoc: { order: 1, canRead: true, read },
-      },
-    } as never);
+    const doc = await parser.bundle(
+      rootFile,
+      structuredClone(root) as object,
+      {
+        resolve: {
+          external: true,
+          http: false,
+          file: false,
+          stepdoc: { order: 1, canRead: true, read },
+        },
+      } as never,
+    );
     return { doc, warnings: [] };
   } catch (error) {
     const message = `could not bundle the files of ${rootFile}: ${(error as Error).message}`;

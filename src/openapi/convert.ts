@@ -5,14 +5,34 @@ import { isObject, type JsonObject } from './util.js';
 
 const MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
 const SINGLE_KEYWORDS = new Set([
-  'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames',
-  'unevaluatedProperties', 'unevaluatedItems', 'additionalItems',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems',
 ]);
 const ARRAY_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 /** Annotations and OpenAPI-only keywords that mean nothing to ajv (or trip it, like `$schema`/`$id`). */
 const DROPPED = new Set([
-  'example', 'examples', 'xml', 'externalDocs', '$schema', '$id', 'nullable', 'x-nullable',
-  'readOnly', 'writeOnly', 'deprecated', 'description', 'title', '$comment',
+  'example',
+  'examples',
+  'xml',
+  'externalDocs',
+  '$schema',
+  '$id',
+  'nullable',
+  'x-nullable',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  'description',
+  'title',
+  '$comment',
 ]);
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 
@@ -95,7 +115,10 @@ function fixKeywords(schema: JsonObject, state: State): void {
   if (typeof schema.format === 'string') state.formats.add(schema.format);
   else delete schema.format;
   if (schema.enum !== undefined && !Array.isArray(schema.enum)) delete schema.enum;
-  for (const [bound, exclusive] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
+  for (const [bound, exclusive] of [
+    ['minimum', 'exclusiveMinimum'],
+    ['maximum', 'exclusiveMaximum'],
+  ] as const) {
     // OAS 3.0 / draft-04: `exclusiveMinimum: true` qualifies `minimum`; draft-06+ wants the number itself.
     if (typeof schema[exclusive] === 'boolean') {
       if (schema[exclusive] === true && typeof schema[bound] === 'number') {
@@ -107,7 +130,12 @@ function fixKeywords(schema: JsonObject, state: State): void {
     }
   }
   if (schema.pattern !== undefined && !validPattern(schema.pattern)) {
-    warnOnce(state, `pattern:${String(schema.pattern)}`, 'spec-invalid-pattern', `pattern \`${String(schema.pattern)}\` is not a valid regular expression; not checked`);
+    warnOnce(
+      state,
+      `pattern:${String(schema.pattern)}`,
+      'spec-invalid-pattern',
+      `pattern \`${String(schema.pattern)}\` is not a valid regular expression; not checked`,
+    );
     delete schema.pattern;
   }
 }

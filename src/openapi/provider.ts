@@ -62,7 +62,12 @@ function checkEndpoint(doc: Doc, spec: LoadedSpec, specName: string): Diagnostic
   if (!endpoint || findOperation(spec, endpoint.method, endpoint.path)) return undefined;
   const wanted = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
   const help = didYouMean(wanted, operationIndex(spec).routes());
-  return warningDiag('swagger-operation-not-found', `\`${wanted}\` is not an operation of ${specName}; its steps are not validated`, endpoint.span, help ? { help } : {});
+  return warningDiag(
+    'swagger-operation-not-found',
+    `\`${wanted}\` is not an operation of ${specName}; its steps are not validated`,
+    endpoint.span,
+    help ? { help } : {},
+  );
 }
 
 function stepValidator(operation: Operation, validator: SpecValidator, mode: Mode): StepValidator {
@@ -72,7 +77,9 @@ function stepValidator(operation: Operation, validator: SpecValidator, mode: Mod
     request(body: unknown, mediaType: string | undefined): CheckResult[] {
       if (body === undefined) return [];
       if (!operation.requestBody) {
-        return [{ kind: 'request-schema', name: 'request body matches schema', passed: true, message: `no request body schema for ${label}: nothing validated` }];
+        return [
+          { kind: 'request-schema', name: 'request body matches schema', passed: true, message: `no request body schema for ${label}: nothing validated` },
+        ];
       }
       const bare = bareMediaType(mediaType) ?? 'application/json';
       if (!isJsonMediaType(bare)) {

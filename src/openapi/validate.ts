@@ -79,10 +79,7 @@ export async function createSpecValidator(spec: LoadedSpec): Promise<SpecValidat
     compileAll() {
       let count = 0;
       for (const operation of spec.operations) {
-        const medias = [
-          ...Object.values(operation.requestBody?.content ?? {}),
-          ...Object.values(operation.responses).flatMap((r) => Object.values(r.content)),
-        ];
+        const medias = [...Object.values(operation.requestBody?.content ?? {}), ...Object.values(operation.responses).flatMap((r) => Object.values(r.content))];
         for (const media of medias) {
           if (media.pointer === undefined) continue;
           if (!(compile(media.pointer) instanceof Error)) count++;

@@ -27,7 +27,12 @@ function toViolation(error: ErrorObject): SchemaViolation {
   const params = error.params as Record<string, unknown>;
   const message = error.message ?? `fails \`${error.keyword}\``;
   if (error.keyword === 'required' && typeof params.missingProperty === 'string') {
-    return { pointer: child(error.instancePath, params.missingProperty), rule: 'required', message: 'is required but missing', expected: { required: [params.missingProperty] } };
+    return {
+      pointer: child(error.instancePath, params.missingProperty),
+      rule: 'required',
+      message: 'is required but missing',
+      expected: { required: [params.missingProperty] },
+    };
   }
   if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
     const pointer = child(error.instancePath, params.additionalProperty);

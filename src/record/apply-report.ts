@@ -58,7 +58,15 @@ function byExecutingRun(report: SavedReport): Map<string, DocResult[]> {
 }
 
 /** Returns the ledger paths of the docs this run's results were applied to. */
-async function applyRun(key: string, docs: DocResult[], ledger: Ledger, store: DocStore, summary: SummaryBuilder, options: ApplyOptions, now: () => Date): Promise<string[]> {
+async function applyRun(
+  key: string,
+  docs: DocResult[],
+  ledger: Ledger,
+  store: DocStore,
+  summary: SummaryBuilder,
+  options: ApplyOptions,
+  now: () => Date,
+): Promise<string[]> {
   const root = path.resolve(options.rootDir);
   const done: string[] = [];
   for (const c of contributionsOf(docs, root, (d) => path.resolve(root, d.displayPath))) {

@@ -3,10 +3,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { RecordConflict, RecordEditError } from './errors.js';
 
 /** What an update did to one file. */
-export type UpdateOutcome =
-  | { kind: 'written' | 'unchanged' }
-  | { kind: 'conflict'; error: RecordConflict }
-  | { kind: 'error'; error: Error };
+export type UpdateOutcome = { kind: 'written' | 'unchanged' } | { kind: 'conflict'; error: RecordConflict } | { kind: 'error'; error: Error };
 
 /** Computes the new text from the current one; returning the same text means nothing to write. */
 export type TextEdit = (text: string) => string;

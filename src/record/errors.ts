@@ -13,7 +13,11 @@ export class RecordEditError extends StepdocError {
  */
 export class RecordConflict extends StepdocError {
   constructor(readonly file: string) {
-    super('changed on disk since stepdoc read it; the result was not recorded (the edit is kept)', 'record-conflict', { file, line: 1, col: 1 },
-      'run again (or apply the saved report with `stepdoc record`) once the edit is done');
+    super(
+      'changed on disk since stepdoc read it; the result was not recorded (the edit is kept)',
+      'record-conflict',
+      { file, line: 1, col: 1 },
+      'run again (or apply the saved report with `stepdoc record`) once the edit is done',
+    );
   }
 }

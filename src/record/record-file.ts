@@ -12,7 +12,11 @@ export async function recordFile(store: DocStore, summary: SummaryBuilder, c: Co
   let changes: FieldChange[] = [];
   const outcome = await store.update(c.file, (text) => {
     changes = planChanges(readFrontmatterValues(text, c.displayPath), { ...c.input, now });
-    return applyScalarEdits(text, changes.map((ch) => ({ key: ch.key, value: ch.new })), c.displayPath);
+    return applyScalarEdits(
+      text,
+      changes.map((ch) => ({ key: ch.key, value: ch.new })),
+      c.displayPath,
+    );
   });
   const state: DocRecordState = outcome.kind;
   const message = outcome.kind === 'conflict' || outcome.kind === 'error' ? describe(outcome.error) : undefined;

@@ -78,7 +78,12 @@ async function noteRun(options: RecorderOptions, run: RunResult, summary: Summar
   if (clean.length === 0) return;
   try {
     const ledger = await loadLedger(file);
-    markApplied(ledger, runKey(run), clean.map((f) => ledgerPath(options.rootDir, f)), new Date());
+    markApplied(
+      ledger,
+      runKey(run),
+      clean.map((f) => ledgerPath(options.rootDir, f)),
+      new Date(),
+    );
     await saveLedger(file, ledger);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -32,14 +32,16 @@ export async function loadReport(file: string, shownAs = file): Promise<SavedRep
 }
 
 export function checkReport(data: unknown, shownAs: string): SavedReport {
-  const bad = (what: string) => new UsageError(`report ${shownAs} is not a stepdoc JSON report: ${what}`, 'pass the file written by `stepdoc run --reporter json`');
+  const bad = (what: string) =>
+    new UsageError(`report ${shownAs} is not a stepdoc JSON report: ${what}`, 'pass the file written by `stepdoc run --reporter json`');
   if (!isObject(data)) throw bad('expected an object');
   if (typeof data.runId !== 'string' || data.runId === '') throw bad('`runId` is missing');
   if (!Array.isArray(data.docs)) throw bad('`docs` is missing');
   data.docs.forEach((doc, i) => checkDoc(doc, i, bad));
-  const shard = isObject(data.shard) && typeof data.shard.index === 'number' && typeof data.shard.total === 'number'
-    ? { index: data.shard.index, total: data.shard.total }
-    : undefined;
+  const shard =
+    isObject(data.shard) && typeof data.shard.index === 'number' && typeof data.shard.total === 'number'
+      ? { index: data.shard.index, total: data.shard.total }
+      : undefined;
   return {
     path: shownAs,
     runId: data.runId,

@@ -51,7 +51,13 @@ export class SummaryBuilder {
     const docs = [...this.entries.values()];
     const diagnostics = docs
       .filter((d) => d.state === 'conflict' || d.state === 'error')
-      .map((d) => warningDiag(d.state === 'conflict' ? 'record-conflict' : 'record-error', `${d.displayPath}: ${d.message ?? 'not recorded'}`, { file: d.file, line: 1, col: 1 }));
+      .map((d) =>
+        warningDiag(d.state === 'conflict' ? 'record-conflict' : 'record-error', `${d.displayPath}: ${d.message ?? 'not recorded'}`, {
+          file: d.file,
+          line: 1,
+          col: 1,
+        }),
+      );
     return {
       docs,
       conflicts: docs.filter((d) => d.state === 'conflict').length,

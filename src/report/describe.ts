@@ -31,8 +31,8 @@ export function failureMessage(step: StepResult): string {
   if (step.error) return `${step.error.code}: ${step.error.message}`;
   const check = failedChecks(step)[0];
   if (check) {
-    const values = check.expected !== undefined || check.actual !== undefined
-      ? `: expected ${formatValue(check.expected)}, actual ${formatValue(check.actual)}` : '';
+    const values =
+      check.expected !== undefined || check.actual !== undefined ? `: expected ${formatValue(check.expected)}, actual ${formatValue(check.actual)}` : '';
     return `${check.name}${values}${check.message ? ` (${check.message})` : ''}`;
   }
   return 'step failed';

@@ -11,7 +11,12 @@ import { invalidFiles } from '../core/run-summary.js';
 import { el, renderXml, renderXmlFragment, type XmlElement } from './xml.js';
 import { writeFileAtomicFrom } from './write-file.js';
 
-interface Counts { tests: number; failures: number; errors: number; skipped: number }
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
 
 function stepCase(doc: DocResult, step: StepResult, rootDir: string): XmlElement {
   const name = step.fromDoc ? `${step.fromDoc} › ${stepTitle(step)}` : stepTitle(step);
@@ -59,10 +64,17 @@ function docSuite(doc: DocResult, rootDir: string): XmlElement {
   const children = [...cases];
   const notes = doc.diagnostics.map((d) => `${d.severity}[${d.code}]: ${d.message}`);
   if (notes.length > 0) children.push(el('system-out', {}, [], notes.join('\n')));
-  return el('testsuite', {
-    name: doc.displayPath, ...count(cases), time: seconds(doc.durationMs), timestamp: doc.startedAt,
-    file: repoPath(rootDir, doc.file),
-  }, children);
+  return el(
+    'testsuite',
+    {
+      name: doc.displayPath,
+      ...count(cases),
+      time: seconds(doc.durationMs),
+      timestamp: doc.startedAt,
+      file: repoPath(rootDir, doc.file),
+    },
+    children,
+  );
 }
 
 /** A file that could not run: one suite with one erroring case listing its diagnostics. */
@@ -109,7 +121,9 @@ export const createJunitReporter: ReporterFactory = (options: ReporterOptions): 
   const render = (doc: DocResult) => suiteChunk(docSuite(prepareDoc(doc, options), options.rootDir));
   return spoolingReporter(path, render, async (spooled, result) => {
     const prepared = prepareResult({ ...result, docs: [] }, options);
-    const invalid = invalidFiles(result.docs, result.diagnostics).map((f) => options.redactor.text(f)).map((file) => suiteChunk(invalidSuite(file, prepared.diagnostics, options.rootDir)));
+    const invalid = invalidFiles(result.docs, result.diagnostics)
+      .map((f) => options.redactor.text(f))
+      .map((file) => suiteChunk(invalidSuite(file, prepared.diagnostics, options.rootDir)));
     const chunks = [...spooled, ...invalid.map((c) => ({ meta: c.meta, text: async () => c.text }))];
     const total = chunks.map((c) => c.meta).reduce(add, NO_COUNTS);
     if (chunks.length === 0) {

@@ -28,7 +28,12 @@ function headline(result: RunResult): string {
 }
 
 export function renderStepSummary(result: RunResult, root: string): string {
-  const lines = [headline(result), '', `${result.summary.total} docs in ${(result.durationMs / 1000).toFixed(1)} s · run \`${result.runId}\` · stepdoc ${result.stepdocVersion}`, ''];
+  const lines = [
+    headline(result),
+    '',
+    `${result.summary.total} docs in ${(result.durationMs / 1000).toFixed(1)} s · run \`${result.runId}\` · stepdoc ${result.stepdocVersion}`,
+    '',
+  ];
   const failed = result.docs.filter((d) => d.status === 'failed');
   if (failed.length > 0) {
     lines.push('| Doc | Endpoint | Failure |', '|---|---|---|');

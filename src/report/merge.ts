@@ -40,7 +40,10 @@ export function mergeRunResults(results: RunResult[]): RunResult {
   const docs = results.flatMap((r) => r.docs.map((d) => (d.origin ? d : { ...d, origin: runKey(r) }))).sort((a, b) => byPath(a.displayPath, b.displayPath));
   const diagnostics = canonicalDiagnostics(results.flatMap((r) => r.diagnostics));
   const startedAt = results.map((r) => r.startedAt).sort()[0];
-  const finishedAt = results.map((r) => r.finishedAt).sort().at(-1) as string;
+  const finishedAt = results
+    .map((r) => r.finishedAt)
+    .sort()
+    .at(-1) as string;
   const apis: Record<string, string | undefined> = {};
   for (const r of results) Object.assign(apis, r.environment.apis);
   const first = results[0];

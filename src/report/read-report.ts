@@ -10,10 +10,7 @@ let compiled: Promise<Validate> | undefined;
 /** The published schema, compiled once, lazily (ajv is not loaded unless a report is read). */
 export function reportValidator(): Promise<Validate> {
   compiled ??= (async () => {
-    const [{ Ajv }, schemaText] = await Promise.all([
-      import('ajv'),
-      readFile(new URL('../../schema/report.schema.json', import.meta.url), 'utf8'),
-    ]);
+    const [{ Ajv }, schemaText] = await Promise.all([import('ajv'), readFile(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')]);
     return new Ajv({ allErrors: false, strict: false }).compile(JSON.parse(schemaText)) as Validate;
   })();
   return compiled;
@@ -35,13 +32,19 @@ export async function readJsonReport(path: string): Promise<RunResult> {
   }
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version !== REPORT_SCHEMA_VERSION) {
-    throw new UsageError(`${path} is a version ${version} report; this stepdoc reads version ${REPORT_SCHEMA_VERSION}`, 'use the same stepdoc version for the run and the merge');
+    throw new UsageError(
+      `${path} is a version ${version} report; this stepdoc reads version ${REPORT_SCHEMA_VERSION}`,
+      'use the same stepdoc version for the run and the merge',
+    );
   }
   const validate = await reportValidator();
   if (!validate(data)) {
     const first = validate.errors?.[0];
     const where = first?.instancePath || '(root)';
-    throw new UsageError(`${path} is not a stepdoc JSON report: ${where} ${first?.message ?? 'is invalid'}`, 'pass report.json files written by `stepdoc run --reporter json`');
+    throw new UsageError(
+      `${path} is not a stepdoc JSON report: ${where} ${first?.message ?? 'is invalid'}`,
+      'pass report.json files written by `stepdoc run --reporter json`',
+    );
   }
   return fromJsonReport(data as JsonReport);
 }

@@ -8,7 +8,11 @@ export interface SummaryPart {
   tone: Tone;
 }
 
-const KINDS = [['dryRun', 'dry run'], ['notSent', 'not sent'], ['notRun', 'not run']] as const;
+const KINDS = [
+  ['dryRun', 'dry run'],
+  ['notSent', 'not sent'],
+  ['notRun', 'not run'],
+] as const;
 
 /**
  * The counts of a run, the same words in every report: passed, failed and skipped always; dry run,

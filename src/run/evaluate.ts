@@ -18,13 +18,26 @@ export function expectedStatus(step: Step, doc: Doc): number[] | undefined {
 }
 
 /** Runs the checks of one expect block against a response. Pure: results, never throws. */
-export function evaluateExpect(spec: ExpectSpec, status: number[] | undefined, response: HttpResponse, expectedValues: TemplateNode | undefined, scope: Scope): CheckResult[] {
+export function evaluateExpect(
+  spec: ExpectSpec,
+  status: number[] | undefined,
+  response: HttpResponse,
+  expectedValues: TemplateNode | undefined,
+  scope: Scope,
+): CheckResult[] {
   const checks: CheckResult[] = [checkStatus(response.status, status)];
   if (spec.body.length) {
     const values = expectedValues ? (renderNode(expectedValues, scope) as unknown[]) : [];
     const json = response.json;
     if (json === undefined) {
-      checks.push({ kind: 'body', name: 'JSON body', passed: false, expected: 'a JSON body', actual: response.bodyText.slice(0, 200), message: response.jsonError ?? 'the response body is not JSON' });
+      checks.push({
+        kind: 'body',
+        name: 'JSON body',
+        passed: false,
+        expected: 'a JSON body',
+        actual: response.bodyText.slice(0, 200),
+        message: response.jsonError ?? 'the response body is not JSON',
+      });
     } else checks.push(...checkBody(json, spec.body, values));
   }
   if (spec.headers.length) checks.push(...checkHeaders(response.headers, spec.headers));

@@ -28,7 +28,15 @@ export async function executeDoc(graph: StepGraph, ctx: DocRunContext): Promise<
   const runOne = async (node: GraphNode, always: boolean) => {
     const stepCtx = always ? teardownCtx : ctx;
     if (stepCtx.signal.aborted || (!always && state.halt)) {
-      record(perNode.get(node)!, ctx, skippedStep(node.step, owner, stepCtx.signal.aborted ? 'interrupted' : `skipped: ${state.halt?.status === 'skipped' ? state.halt.reason : 'an earlier step failed'}`));
+      record(
+        perNode.get(node)!,
+        ctx,
+        skippedStep(
+          node.step,
+          owner,
+          stepCtx.signal.aborted ? 'interrupted' : `skipped: ${state.halt?.status === 'skipped' ? state.halt.reason : 'an earlier step failed'}`,
+        ),
+      );
       return;
     }
     const { results, failedStep, refused } = await executeNode(node, owner, stepCtx);
@@ -39,7 +47,10 @@ export async function executeDoc(graph: StepGraph, ctx: DocRunContext): Promise<
     const onFail = node.kind === 'request' ? node.step.onFail : 'abort';
     if (onFail === 'continue') return;
     if (onFail === 'skip' && !always) {
-      state.halt ??= { status: 'skipped', reason: (node.kind === 'request' ? node.step.skipReason : undefined) ?? graph.doc.frontmatter.skipReason ?? `step \`${node.step.id}\` failed` };
+      state.halt ??= {
+        status: 'skipped',
+        reason: (node.kind === 'request' ? node.step.skipReason : undefined) ?? graph.doc.frontmatter.skipReason ?? `step \`${node.step.id}\` failed`,
+      };
       return;
     }
     state.failed = true;
@@ -109,7 +120,13 @@ async function runParallel(nodes: GraphNode[], runOne: (node: GraphNode, always:
   const promises: Array<Promise<void>> = [];
   nodes.forEach((node, i) => {
     const waits = node.deps.filter((d) => d < promises.length).map((d) => promises[d]);
-    const barrier = node.step.phase === 'test' ? nodes.slice(0, i).filter((n) => n.step.phase === 'setup').map((n) => promises[index.get(n)!]) : [];
+    const barrier =
+      node.step.phase === 'test'
+        ? nodes
+            .slice(0, i)
+            .filter((n) => n.step.phase === 'setup')
+            .map((n) => promises[index.get(n)!])
+        : [];
     promises.push(Promise.all([...waits, ...barrier]).then(() => runOne(node, false)));
   });
   await Promise.all(promises);

@@ -53,10 +53,16 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
   if ('error' in outcome) return done('failed', { error: outcome.error });
   const { response, checks } = outcome;
   // Secrets of this answer (redact.keys values, captured `secret: true` values) are known before it is summarised.
-  const { values, failures } = extractVariables(step.extract, { status: response.status, headers: response.headers, json: response.json, jsonError: response.jsonError });
+  const { values, failures } = extractVariables(step.extract, {
+    status: response.status,
+    headers: response.headers,
+    json: response.json,
+    jsonError: response.jsonError,
+  });
   ctx.redactor.add([...bodySecrets(response, redactKeys), ...capturedSecrets(step.extract, values)]);
   result.response = summariseResponse(response, ctx.redactor);
-  if (validator && step.expect.schema !== false) checks.push(...validator.response(response.status, response.headers['content-type'], response.json !== undefined ? response.json : response.bodyText));
+  if (validator && step.expect.schema !== false)
+    checks.push(...validator.response(response.status, response.headers['content-type'], response.json !== undefined ? response.json : response.bodyText));
   result.checks.push(...checks);
   Object.assign(ctx.variables, values);
   result.extracted = Object.keys(values);
@@ -71,7 +77,9 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
 function requestChecks(checks: CheckResult[], expected: number[] | undefined): CheckResult[] {
   const expectsError = expected !== undefined && expected.every((s) => s >= 400);
   if (!expectsError) return checks;
-  return checks.map((c) => (c.passed ? c : { ...c, severity: 'warning', message: `${c.message ?? ''} (sent anyway: the step expects ${expected.join(' or ')})` }));
+  return checks.map((c) =>
+    c.passed ? c : { ...c, severity: 'warning', message: `${c.message ?? ''} (sent anyway: the step expects ${expected.join(' or ')})` },
+  );
 }
 
 type SendOutcome = { response: HttpResponse; checks: CheckResult[] } | { error: { code: string; message: string } };
@@ -87,14 +95,15 @@ async function sendUntil(node: RequestNode, owner: StepOwner, ctx: DocRunContext
   const status = expectedStatus(step, owner.doc);
   const accepted = [...(status ?? []), ...(step.retry?.until?.status ?? [])];
   const sendOptions = { followRedirects: !accepted.some(isRedirect), accepts401: accepted.includes(401) };
-  const send = () => sendWithRetry(() => sendAuthorized(authorized, ctx, owner.doc, sendOptions), {
-    policy: ctx.settings.retry,
-    method: request.method,
-    unsafe: owner.doc.frontmatter.raw.retryUnsafe === true,
-    accepts: (s) => accepted.includes(s),
-    signal: ctx.signal,
-    onAttempt: (a) => attempts.push(a),
-  });
+  const send = () =>
+    sendWithRetry(() => sendAuthorized(authorized, ctx, owner.doc, sendOptions), {
+      policy: ctx.settings.retry,
+      method: request.method,
+      unsafe: owner.doc.frontmatter.raw.retryUnsafe === true,
+      accepts: (s) => accepted.includes(s),
+      signal: ctx.signal,
+      onAttempt: (a) => attempts.push(a),
+    });
   let last: SendOutcome = { error: { code: 'not-sent', message: 'not sent' } };
   for (let attempt = 1; attempt <= max; attempt++) {
     try {
@@ -113,7 +122,14 @@ async function sendUntil(node: RequestNode, owner: StepOwner, ctx: DocRunContext
     if (ctx.signal.aborted) break;
   }
   if ('response' in last && step.retry?.until && max > 1) {
-    last.checks.push({ kind: 'status', name: 'retry.until', passed: false, expected: 'the `until` checks to pass', actual: `still failing after ${max} attempts`, message: `gave up after ${max} attempts` });
+    last.checks.push({
+      kind: 'status',
+      name: 'retry.until',
+      passed: false,
+      expected: 'the `until` checks to pass',
+      actual: `still failing after ${max} attempts`,
+      message: `gave up after ${max} attempts`,
+    });
   }
   return last;
 }
@@ -135,7 +151,19 @@ function deleteRefusal(method: string, settings: DocRunContext['settings']): str
 
 function startResult(node: RequestNode, owner: StepOwner): StepResult {
   const { step } = node;
-  return { id: step.id, phase: step.phase, description: step.description, fromDoc: owner.fromDoc, status: 'passed', span: step.span, checks: [], extracted: [], attempts: [], startedAt: new Date().toISOString(), durationMs: 0 };
+  return {
+    id: step.id,
+    phase: step.phase,
+    description: step.description,
+    fromDoc: owner.fromDoc,
+    status: 'passed',
+    span: step.span,
+    checks: [],
+    extracted: [],
+    attempts: [],
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+  };
 }
 
 export function errorOf(error: unknown, ctx: DocRunContext): { code: string; message: string } {

@@ -58,8 +58,19 @@ function skippedDoc(doc: Doc, reason: string): DocResult {
   const now = new Date().toISOString();
   const fm = doc.frontmatter;
   return {
-    file: doc.file, displayPath: doc.displayPath, title: doc.title, endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
-    domain: fm.domain, tags: fm.tags, status: 'skipped', skipReason: reason, steps: [], usedDocs: [], diagnostics: [],
-    startedAt: now, finishedAt: now, durationMs: 0,
+    file: doc.file,
+    displayPath: doc.displayPath,
+    title: doc.title,
+    endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
+    domain: fm.domain,
+    tags: fm.tags,
+    status: 'skipped',
+    skipReason: reason,
+    steps: [],
+    usedDocs: [],
+    diagnostics: [],
+    startedAt: now,
+    finishedAt: now,
+    durationMs: 0,
   };
 }

@@ -30,7 +30,10 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
   if (tokenName && tokenName !== 'none') {
     const profile = settings.tokens[tokenName];
     if (!profile) {
-      throw new HttpError(`token profile \`${tokenName}\` has no value: pass --token ${tokenName}=… or set STEPDOC_TOKEN_${tokenName.toUpperCase()}`, 'missing-token');
+      throw new HttpError(
+        `token profile \`${tokenName}\` has no value: pass --token ${tokenName}=… or set STEPDOC_TOKEN_${tokenName.toUpperCase()}`,
+        'missing-token',
+      );
     }
     const scheme = profile.scheme || undefined;
     // An OAuth2 profile's token is fetched and put in just before sending (run/authorize.ts).
@@ -70,7 +73,12 @@ export function renderRequest(step: Step, compiled: CompiledRequest, doc: Doc, s
     const paths = (render(compiled.filePaths) as string[] | undefined) ?? [];
     request.bodyKind = 'multipart';
     request.body = render(compiled.formFields) ?? render(compiled.body);
-    request.files = (step.fileFields ?? []).map((f, i) => ({ fieldName: f.fieldName, path: resolveFile(String(paths[i]), doc, settings), fileName: f.fileName, contentType: f.contentType }));
+    request.files = (step.fileFields ?? []).map((f, i) => ({
+      fieldName: f.fieldName,
+      path: resolveFile(String(paths[i]), doc, settings),
+      fileName: f.fileName,
+      contentType: f.contentType,
+    }));
   }
   return request;
 }

@@ -22,9 +22,7 @@ export function summariseResponse(response: HttpResponse, redactor: Redactor): R
 /** `jarCookie`: the Cookie header the doc's jar adds on sending, shown masked like the step's own. */
 export function summariseRequest(request: HttpRequest, redactor: Redactor, jarCookie?: string): RenderedRequest {
   const headers = maskCookieHeaders(jarCookie ? withJarCookie(request.headers, jarCookie) : request.headers);
-  const body = request.bodyKind === 'multipart'
-    ? { fields: request.body, files: (request.files ?? []).map((f) => `${f.fieldName}: ${f.path}`) }
-    : request.body;
+  const body = request.bodyKind === 'multipart' ? { fields: request.body, files: (request.files ?? []).map((f) => `${f.fieldName}: ${f.path}`) } : request.body;
   const summary: RenderedRequest = { method: request.method, url: request.url, headers, body, bodyKind: request.bodyKind };
   if (request.api) summary.api = { name: request.api, baseUrl: request.baseUrl };
   if (request.auth) summary.auth = request.auth;

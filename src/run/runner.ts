@@ -56,7 +56,12 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   const emit: RunListener = options.listener ?? (() => {});
   const signal = options.signal ?? new AbortController().signal;
   const redactor = options.redactor ?? new Redactor([]);
-  redactor.add([...settings.secrets, ...Object.values(settings.tokens).filter((t) => !t.placeholder).map((t) => t.value)]);
+  redactor.add([
+    ...settings.secrets,
+    ...Object.values(settings.tokens)
+      .filter((t) => !t.placeholder)
+      .map((t) => t.value),
+  ]);
   const client = new HttpClient({ timeoutMs: settings.timeoutMs, maxBodyBytes: settings.maxBodyBytes, apis: settings.apis });
   const tokens = oauth2Tokens(settings, client, redactor);
   const grace = graceSignal(signal, options.teardownGraceMs ?? DEFAULT_TEARDOWN_GRACE_MS);
@@ -104,7 +109,12 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
     summary: summarize(docs, options.diagnostics ?? []),
     interrupted: signal.aborted,
     shard: options.shard,
-    environment: { node: process.version, platform: process.platform, mock: Boolean(options.mock), apis: Object.fromEntries(Object.entries(settings.apis).map(([k, v]) => [k, v.baseUrl])) },
+    environment: {
+      node: process.version,
+      platform: process.platform,
+      mock: Boolean(options.mock),
+      apis: Object.fromEntries(Object.entries(settings.apis).map(([k, v]) => [k, v.baseUrl])),
+    },
   };
   emit({ type: 'run:end', result });
   return result;
@@ -141,15 +151,29 @@ async function runOneDoc(graph: StepGraph, shared: Shared): Promise<DocResult> {
   const { doc } = graph;
   const started = new Date();
   shared.emit({ type: 'doc:start', file: doc.file, displayPath: doc.displayPath });
-  const ctx: DocRunContext = { ...shared, rootDoc: doc, variables: docVariables(shared.settings, doc, uniqueTimestamp()), usedDocs: [], cookies: new DocCookieJar(shared.redactor.cookieValue) };
+  const ctx: DocRunContext = {
+    ...shared,
+    rootDoc: doc,
+    variables: docVariables(shared.settings, doc, uniqueTimestamp()),
+    usedDocs: [],
+    cookies: new DocCookieJar(shared.redactor.cookieValue),
+  };
   const outcome = await executeDoc(graph, ctx);
   const finished = new Date();
   const fm = doc.frontmatter;
   return {
-    file: doc.file, displayPath: doc.displayPath, title: doc.title, endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
-    domain: fm.domain, tags: fm.tags, ...outcome, usedDocs: ctx.usedDocs,
+    file: doc.file,
+    displayPath: doc.displayPath,
+    title: doc.title,
+    endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
+    domain: fm.domain,
+    tags: fm.tags,
+    ...outcome,
+    usedDocs: ctx.usedDocs,
     diagnostics: doc.diagnostics.filter((d) => d.severity !== 'error'),
-    startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(),
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
     interrupted: shared.signal.aborted || undefined,
   };
 }
@@ -158,9 +182,20 @@ function notRunDoc(doc: StepGraph['doc'], reason: string): DocResult {
   const now = new Date().toISOString();
   const fm = doc.frontmatter;
   return {
-    file: doc.file, displayPath: doc.displayPath, title: doc.title, endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
-    domain: fm.domain, tags: fm.tags, status: 'not-run', skipReason: reason, steps: [], usedDocs: [], diagnostics: [],
-    startedAt: now, finishedAt: now, durationMs: 0,
+    file: doc.file,
+    displayPath: doc.displayPath,
+    title: doc.title,
+    endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
+    domain: fm.domain,
+    tags: fm.tags,
+    status: 'not-run',
+    skipReason: reason,
+    steps: [],
+    usedDocs: [],
+    diagnostics: [],
+    startedAt: now,
+    finishedAt: now,
+    durationMs: 0,
   };
 }
 

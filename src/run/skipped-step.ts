@@ -4,7 +4,17 @@ import type { StepOwner } from './context.js';
 
 export function skippedStep(step: AnyStep, owner: StepOwner, reason: string): StepResult {
   return {
-    id: step.id, phase: step.phase, description: step.description, fromDoc: owner.fromDoc, status: 'skipped', skipReason: reason,
-    span: step.span, checks: [], extracted: [], attempts: [], startedAt: new Date().toISOString(), durationMs: 0,
+    id: step.id,
+    phase: step.phase,
+    description: step.description,
+    fromDoc: owner.fromDoc,
+    status: 'skipped',
+    skipReason: reason,
+    span: step.span,
+    checks: [],
+    extracted: [],
+    attempts: [],
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
   };
 }

@@ -84,7 +84,12 @@ function frontmatter(input: DraftInput, vars: Record<string, unknown>): string {
     'timesReused: 0',
     'tokens: [staff]',
   ];
-  if (Object.keys(vars).length) lines.push(`vars: { ${Object.entries(vars).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }`);
+  if (Object.keys(vars).length)
+    lines.push(
+      `vars: { ${Object.entries(vars)
+        .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+        .join(', ')} }`,
+    );
   lines.push('---', '');
   return lines.join('\n');
 }

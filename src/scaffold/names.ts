@@ -2,13 +2,24 @@ import path from 'node:path';
 
 /** `/v0/external_cards/{card_id}/transfers` → `v0_external_cards_card_id_transfers`. */
 export function pathSlug(apiPath: string): string {
-  return apiPath.replace(/[{}]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean).join('_').toLowerCase() || 'root';
+  return (
+    apiPath
+      .replace(/[{}]/g, '')
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .join('_')
+      .toLowerCase() || 'root'
+  );
 }
 
 /** A step id from the operation: its operationId in snake_case, else method and path. */
 export function stepId(method: string, apiPath: string, operationId?: string): string {
   if (operationId) {
-    const snake = operationId.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toLowerCase();
+    const snake = operationId
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .toLowerCase();
     if (snake) return snake;
   }
   return `${method.toLowerCase()}_${pathSlug(apiPath)}`;

@@ -20,12 +20,9 @@ export function sampleBody(operation: Operation, validator: SpecValidator): Samp
   if (!chosen) return undefined;
   const media = chosen.media;
   const full = generate(media.schema, { seed: 1, direction: 'request' });
-  const candidates = [
-    media.example,
-    ...Object.values(media.examples ?? {}),
-    pruneToRequired(asSchema(media.schema), full),
-    full,
-  ].filter((c) => c !== undefined);
+  const candidates = [media.example, ...Object.values(media.examples ?? {}), pruneToRequired(asSchema(media.schema), full), full].filter(
+    (c) => c !== undefined,
+  );
   const fits = (candidate: unknown) => {
     const outcome = validator.validateRequest(operation, chosen.key, candidate);
     return !outcome.validated || outcome.violations.length === 0;

@@ -96,17 +96,24 @@ function settle(vars: Builtins, name: string, value: unknown): unknown {
  * (so every step of the doc sees the same one); assigning (a doc's own var, an extract) replaces it.
  */
 const DESCRIPTORS: PropertyDescriptorMap = Object.fromEntries(
-  Object.entries(DERIVED).map(([name, compute]) => [name, {
-    enumerable: true,
-    configurable: true,
-    get(this: Builtins) {
-      // One draw for all the random values of a doc run.
-      return settle(this, name, compute(this[TIMESTAMP], () => (this[RANDOM] ??= randomBytes(32))));
-    },
-    set(this: Builtins, value: unknown) {
-      settle(this, name, value);
-    },
-  } satisfies PropertyDescriptor]),
+  Object.entries(DERIVED).map(([name, compute]) => [
+    name,
+    {
+      enumerable: true,
+      configurable: true,
+      get(this: Builtins) {
+        // One draw for all the random values of a doc run.
+        return settle(
+          this,
+          name,
+          compute(this[TIMESTAMP], () => (this[RANDOM] ??= randomBytes(32))),
+        );
+      },
+      set(this: Builtins, value: unknown) {
+        settle(this, name, value);
+      },
+    } satisfies PropertyDescriptor,
+  ]),
 );
 
 /**

@@ -25,7 +25,10 @@ export function compileValue(value: unknown, spans: SpanLookup = () => undefined
   if (typeof value === 'string') return compileString(value, spans(path));
   if (Array.isArray(value)) return { kind: 'array', items: value.map((v, i) => compileValue(v, spans, join(path, String(i)))) };
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).map(([k, v]): [TemplateNode, TemplateNode] => [compileString(k, spans(join(path, k))), compileValue(v, spans, join(path, k))]);
+    const entries = Object.entries(value).map(([k, v]): [TemplateNode, TemplateNode] => [
+      compileString(k, spans(join(path, k))),
+      compileValue(v, spans, join(path, k)),
+    ]);
     if (entries.every(([k, v]) => k.kind === 'literal' && v.kind === 'literal')) return { kind: 'literal', value };
     return { kind: 'object', entries };
   }

@@ -12,8 +12,14 @@ export function liquid(): Liquid {
   // and made `date` output depend on the machine.
   // Limits: a doc's `{% for i in (1..999999999) %}` must end in an error, not hang the run (render is synchronous).
   engine = new (liquidjs().Liquid)({
-    strictVariables: true, strictFilters: true, ownPropertyOnly: true, cache: false, locale: 'en-US',
-    renderLimit: 2_000, memoryLimit: 64 * 1024 * 1024, parseLimit: 1024 * 1024,
+    strictVariables: true,
+    strictFilters: true,
+    ownPropertyOnly: true,
+    cache: false,
+    locale: 'en-US',
+    renderLimit: 2_000,
+    memoryLimit: 64 * 1024 * 1024,
+    parseLimit: 1024 * 1024,
   });
   engine.registerFilter('slice', tailSlice);
   return engine;

@@ -8,7 +8,13 @@ const segmentsCache = new WeakMap<Template[], string[][]>();
 
 function segmentsOf(templates: Template[]): string[][] {
   let segments = segmentsCache.get(templates);
-  if (!segments) segmentsCache.set(templates, (segments = liquid().globalVariableSegmentsSync(templates).map((s) => s.map(String))));
+  if (!segments)
+    segmentsCache.set(
+      templates,
+      (segments = liquid()
+        .globalVariableSegmentsSync(templates)
+        .map((s) => s.map(String))),
+    );
   return segments;
 }
 

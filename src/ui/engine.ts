@@ -46,7 +46,10 @@ export async function createEngine(options: EngineOptions): Promise<UiEngine> {
     secrets: settings.secrets,
     async list() {
       const loaded = await load();
-      const entries = [...loaded.graphs.map((g) => entryOf(g.doc, g, settings)), ...loaded.invalid.map((d) => entryOf(d, undefined, settings, loaded.diagnostics))];
+      const entries = [
+        ...loaded.graphs.map((g) => entryOf(g.doc, g, settings)),
+        ...loaded.invalid.map((d) => entryOf(d, undefined, settings, loaded.diagnostics)),
+      ];
       known = new Set(entries.map((e) => e.file));
       return entries.sort((a, b) => a.displayPath.localeCompare(b.displayPath));
     },
@@ -65,8 +68,15 @@ export async function createEngine(options: EngineOptions): Promise<UiEngine> {
         else if (event.type !== 'record:end') onEvent(event satisfies RunEvent);
       };
       const outcome = await runProject({
-        ...project, paths: files, includeSkipped: true, mock: options.mock, strictState: options.strictState,
-        keepGoing: true, passWithNoDocs: true, signal, onEvent: forward,
+        ...project,
+        paths: files,
+        includeSkipped: true,
+        mock: options.mock,
+        strictState: options.strictState,
+        keepGoing: true,
+        passWithNoDocs: true,
+        signal,
+        onEvent: forward,
       });
       if (!outcome.result) throw new UserError(stoppedMessage(outcome.stopped?.message, outcome.diagnostics), outcome.stopped?.reason ?? 'stopped');
       return { result: outcome.result, sources };
@@ -96,9 +106,16 @@ function entryOf(doc: Doc, graph: StepGraph | undefined, settings: RunSettings, 
   const fm = doc.frontmatter;
   const folder = relative(settings.rootDir, dirname(doc.file)).split(sep).join('/') || '.';
   return {
-    file: doc.file, displayPath: doc.displayPath, folder, title: doc.title,
+    file: doc.file,
+    displayPath: doc.displayPath,
+    folder,
+    title: doc.title,
     endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
-    domain: fm.domain, tags: fm.tags, status: fm.rawStatus ?? fm.status, verifiedAt: fm.verifiedAt, timesReused: fm.timesReused,
+    domain: fm.domain,
+    tags: fm.tags,
+    status: fm.rawStatus ?? fm.status,
+    verifiedAt: fm.verifiedAt,
+    timesReused: fm.timesReused,
     uses: graph ? usedFiles(graph) : [],
     spec: fm.swagger ? resolveSwaggerPath(fm.swagger, settings).file : undefined,
     // Spans name a doc by its display path or its absolute path.

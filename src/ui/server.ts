@@ -12,7 +12,8 @@ export interface UiServer {
 }
 
 /** Script, styles and data from this server only; no frame may embed the page; nothing inline. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const COMMON = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store', 'x-frame-options': 'DENY' };
 const MAX_BODY = 1024 * 1024;
 
@@ -68,11 +69,12 @@ export async function startUiServer(session: UiSession, hub: SseHub, token: stri
   return {
     url: `http://127.0.0.1:${own}`,
     port: own,
-    close: () => new Promise<void>((resolve) => {
-      hub.close();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        hub.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

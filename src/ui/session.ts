@@ -28,7 +28,10 @@ export class UiSession {
   private readonly redactor: Redactor;
   watcher?: Watcher;
 
-  constructor(private readonly engine: UiEngine, private readonly hub: SseHub) {
+  constructor(
+    private readonly engine: UiEngine,
+    private readonly hub: SseHub,
+  ) {
     this.redactor = new Redactor(engine.secrets);
   }
 
@@ -63,16 +66,19 @@ export class UiSession {
     const id = ++this.runs;
     const controller = new AbortController();
     this.hub.send('run:start', { id, files });
-    const done = this.engine.run(files, { signal: controller.signal, onEvent: (e) => this.forward(id, e) }).then(
-      (run) => {
-        this.lastRun = run;
-        this.hub.send('run:end', { id, ...this.runView(run) });
-      },
-      (error: unknown) => this.hub.send('run:end', { id, error: this.redactor.text(error instanceof Error ? error.message : String(error)) }),
-    ).finally(() => {
-      if (this.active?.id === id) this.active = undefined;
-      this.startQueued();
-    });
+    const done = this.engine
+      .run(files, { signal: controller.signal, onEvent: (e) => this.forward(id, e) })
+      .then(
+        (run) => {
+          this.lastRun = run;
+          this.hub.send('run:end', { id, ...this.runView(run) });
+        },
+        (error: unknown) => this.hub.send('run:end', { id, error: this.redactor.text(error instanceof Error ? error.message : String(error)) }),
+      )
+      .finally(() => {
+        if (this.active?.id === id) this.active = undefined;
+        this.startQueued();
+      });
     this.active = { id, controller, done };
     return id;
   }
@@ -92,7 +98,10 @@ export class UiSession {
     if (this.active) throw new RunBusyError('wait for the run to finish before recording it');
     if (!this.lastRun) throw new UnknownDocError('nothing to record: run some docs first');
     const run = this.lastRun;
-    const summary = await this.engine.record(run, run.result.docs.map((d) => d.file));
+    const summary = await this.engine.record(
+      run,
+      run.result.docs.map((d) => d.file),
+    );
     this.watcher?.acknowledge(summary.docs.map((d) => d.file));
     this.lastRun = undefined;
     await this.refresh();

@@ -8,7 +8,12 @@ export class SseHub {
   private readonly clients = new Set<ServerResponse>();
 
   attach(res: ServerResponse): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
     res.write('retry: 1000\n\n');
     this.clients.add(res);
     res.on('close', () => this.clients.delete(res));

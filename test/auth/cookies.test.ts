@@ -64,7 +64,13 @@ describe('cookie jar per doc run', () => {
 
   it('sends stored cookies by domain, path, expiry and Secure (RFC 6265, by tough-cookie)', async () => {
     const dir = tempProject({
-      'a.md': doc(login + get('root', '/echo') + get('account', '/account/me') + `  - id: elsewhere\n    method: GET\n    url: "${other.url}/echo"\n` + get('after_expiry', '/later', '    sleep: 1200\n')),
+      'a.md': doc(
+        login +
+          get('root', '/echo') +
+          get('account', '/account/me') +
+          `  - id: elsewhere\n    method: GET\n    url: "${other.url}/echo"\n` +
+          get('after_expiry', '/later', '    sleep: 1200\n'),
+      ),
     });
     const result = await runCli(['run', 'a.md', '--base-url', server.url, '--reporter', 'json'], { cwd: dir });
     expect(result.code).toBe(0);

@@ -70,7 +70,10 @@ export async function startOAuthServer(): Promise<OAuthServer> {
     sendJson(res, 200, { access_token: token, token_type: 'Bearer', ...(state.expiresIn === undefined ? {} : { expires_in: state.expiresIn }) });
   }
   return {
-    ...server, state, issued, revokeOnce,
+    ...server,
+    state,
+    issued,
+    revokeOnce,
     reset(next = {}) {
       Object.assign(state, { calls: 0, expiresIn: 3600, refuseBasic: false, failWith: undefined, delayMs: 0 }, next);
       server.requests.length = 0;

@@ -119,7 +119,18 @@ describe('no secret leaks into any output', () => {
         return sendJson(res, 200, { access_token: token, expires_in: 3600 });
       }
       if (req.path === '/login') {
-        return sendJson(res, 200, { session: SECRET.capturedBody, access_token: SECRET.redactKeyAccess, refresh_token: SECRET.redactKeyRefresh, pin_code: SECRET.redactKeyCustom, user: 'ada' }, { 'x-session-token': SECRET.capturedHeader });
+        return sendJson(
+          res,
+          200,
+          {
+            session: SECRET.capturedBody,
+            access_token: SECRET.redactKeyAccess,
+            refresh_token: SECRET.redactKeyRefresh,
+            pin_code: SECRET.redactKeyCustom,
+            user: 'ada',
+          },
+          { 'x-session-token': SECRET.capturedHeader },
+        );
       }
       const url = new URL(req.url, 'http://x');
       sendJson(res, 200, { method: req.method, url: req.url, query: Object.fromEntries(url.searchParams), headers: req.headers, body: req.json ?? req.body });
@@ -133,7 +144,10 @@ describe('no secret leaks into any output', () => {
     const outputs: Record<string, string> = {};
     const base = ['run', 'leak.md', '--base-url', server.url];
     const summary = join(dir, 'step-summary.md');
-    const all = await runCli([...base, ...['console', 'json', 'junit', 'html', 'github'].flatMap((r) => ['--reporter', r])], { cwd: dir, env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const all = await runCli([...base, ...['console', 'json', 'junit', 'html', 'github'].flatMap((r) => ['--reporter', r])], {
+      cwd: dir,
+      env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
     expect(all.code).toBe(1); // the last step fails on purpose: its failure shows expected vs actual
     Object.assign(outputs, { 'all reporters: stdout': all.stdout, 'all reporters: stderr': all.stderr });
     for (const file of readdirSync(join(dir, 'reports'))) outputs[`reports/${file}`] = readFileSync(join(dir, 'reports', file), 'utf8');
@@ -142,7 +156,11 @@ describe('no secret leaks into any output', () => {
     Object.assign(outputs, { 'console --verbose: stdout': verbose.stdout, 'console --verbose: stderr': verbose.stderr });
     const dry = await runCli([...base, '--dry-run', '--reporter', 'console', '--reporter', 'json', '--report-dir', 'dry'], { cwd: dir, env });
     expect(dry.code).not.toBe(2);
-    Object.assign(outputs, { 'console --dry-run: stdout': dry.stdout, 'console --dry-run: stderr': dry.stderr, 'json --dry-run': readFileSync(join(dir, 'dry/report.json'), 'utf8') });
+    Object.assign(outputs, {
+      'console --dry-run: stdout': dry.stdout,
+      'console --dry-run: stderr': dry.stderr,
+      'json --dry-run': readFileSync(join(dir, 'dry/report.json'), 'utf8'),
+    });
 
     // The fixture really carries each secret: the server got every one of them (raw or as sent on the wire).
     const wire = JSON.stringify(server.requests);
@@ -152,7 +170,15 @@ describe('no secret leaks into any output', () => {
     expect(wire).toContain(Buffer.from(`leak-client:${new URLSearchParams({ v: SECRET.clientSecret }).toString().slice(2)}`).toString('base64'));
     expect(fetched.length).toBeGreaterThan(0);
     expect(outputs['reports/report.json']).toContain('$.query.s equals');
-    for (const name of ['all reporters: stdout', 'reports/report.json', 'reports/junit.xml', 'reports/report.html', 'github step summary', 'console --verbose: stdout', 'console --dry-run: stdout']) {
+    for (const name of [
+      'all reporters: stdout',
+      'reports/report.json',
+      'reports/junit.xml',
+      'reports/report.html',
+      'github step summary',
+      'console --verbose: stdout',
+      'console --dry-run: stdout',
+    ]) {
       expect(outputs[name], name).toContain('***');
     }
 

@@ -27,7 +27,11 @@ describe('OAuth2 client credentials', () => {
     expect(fetch.method).toBe('POST');
     expect(fetch.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(fetch.headers.authorization).toBe(`Basic ${Buffer.from(`${CLIENT.id}:${CLIENT.secret}`).toString('base64')}`);
-    expect(Object.fromEntries(new URLSearchParams(fetch.body))).toEqual({ grant_type: 'client_credentials', scope: 'read write', audience: 'https://api.example.test' });
+    expect(Object.fromEntries(new URLSearchParams(fetch.body))).toEqual({
+      grant_type: 'client_credentials',
+      scope: 'read write',
+      audience: 'https://api.example.test',
+    });
     const sent = apiTokens(server);
     expect(sent).toHaveLength(2);
     expect(sent[0]).toMatch(/^Bearer tok-\d+-/);
@@ -115,7 +119,9 @@ describe('OAuth2 client credentials', () => {
     const result = await run({ 'a.md': doc(whoami()), 'b.md': doc(whoami()) }, ['--concurrency', '1']);
     expect(result.code).toBe(1);
     expect(server.state.calls).toBe(1);
-    expect(result.stdout).toContain(`error: token profile \`partner\`: the token endpoint ${server.url}/oauth/token answered 400 (invalid_client: client authentication failed)`);
+    expect(result.stdout).toContain(
+      `error: token profile \`partner\`: the token endpoint ${server.url}/oauth/token answered 400 (invalid_client: client authentication failed)`,
+    );
     expect(apiTokens(server)).toEqual([]);
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
   });
@@ -150,8 +156,13 @@ describe('OAuth2 client credentials', () => {
   });
 
   it('run --mock needs no token endpoint: the profile sends the mock placeholder', async () => {
-    const dir = tempProject({ 'mock.yaml': 'tokens:\n  synctera:\n    oauth2:\n      tokenUrl: http://127.0.0.1:9/oauth/token\n      clientId: c\n      clientSecret: "${S}"\n' });
-    const result = await runCli(['run', 'scenarios/synctera/cards/tokenize_test_cards.md', '--mock', '--config', join(dir, 'mock.yaml')], { cwd: REPO_ROOT, env: { S: CLIENT.secret } });
+    const dir = tempProject({
+      'mock.yaml': 'tokens:\n  synctera:\n    oauth2:\n      tokenUrl: http://127.0.0.1:9/oauth/token\n      clientId: c\n      clientSecret: "${S}"\n',
+    });
+    const result = await runCli(['run', 'scenarios/synctera/cards/tokenize_test_cards.md', '--mock', '--config', join(dir, 'mock.yaml')], {
+      cwd: REPO_ROOT,
+      env: { S: CLIENT.secret },
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('1 passed');

@@ -35,7 +35,9 @@ describe('Redactor: values found during a run, and the forms stepdoc derives', (
 
   it('masks every cookie value, keeping names and attributes', () => {
     expect(maskCookieHeader('sid=abc; theme=dark; x=')).toBe('sid=***; theme=***; x=***');
-    expect(maskSetCookie('sid=abc123; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT; HttpOnly')).toBe('sid=***; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT; HttpOnly');
+    expect(maskSetCookie('sid=abc123; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT; HttpOnly')).toBe(
+      'sid=***; Path=/; Expires=Wed, 21 Oct 2015 07:28:00 GMT; HttpOnly',
+    );
   });
 });
 
@@ -55,7 +57,12 @@ describe('secret values of bodies and captures', () => {
 
 describe('extract { path, secret } in docs', () => {
   it('reads secret: true for body and header captures', () => {
-    const parsed = parseDoc(doc('  - id: login\n    path: /login\n    extract:\n      session: { path: "$.token", secret: true }\n      csrf: { header: X-CSRF, secret: true }\n      plain: "$.id"\n'), '/d.md');
+    const parsed = parseDoc(
+      doc(
+        '  - id: login\n    path: /login\n    extract:\n      session: { path: "$.token", secret: true }\n      csrf: { header: X-CSRF, secret: true }\n      plain: "$.id"\n',
+      ),
+      '/d.md',
+    );
     expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const step = parsed.steps[0];
     expect(step.kind === 'request' && step.extract).toEqual({
@@ -65,10 +72,16 @@ describe('extract { path, secret } in docs', () => {
     });
   });
   it('a mistyped `secret` or a non-boolean is an error with a did-you-mean (a typo would leak the value)', () => {
-    const parsed = parseDoc(doc('  - id: login\n    path: /login\n    extract:\n      session: { path: "$.token", secrte: true }\n      other: { path: "$.x", secret: "yes" }\n'), '/d.md');
+    const parsed = parseDoc(
+      doc('  - id: login\n    path: /login\n    extract:\n      session: { path: "$.token", secrte: true }\n      other: { path: "$.x", secret: "yes" }\n'),
+      '/d.md',
+    );
     const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.code).sort()).toEqual(['step-schema', 'unknown-extract-key']);
-    expect(errors.find((d) => d.code === 'step-schema')).toMatchObject({ message: '`extract.other.secret` of step `login` has the wrong shape', expected: 'true or false' });
+    expect(errors.find((d) => d.code === 'step-schema')).toMatchObject({
+      message: '`extract.other.secret` of step `login` has the wrong shape',
+      expected: 'true or false',
+    });
     expect(errors.find((d) => d.code === 'unknown-extract-key')).toMatchObject({ help: 'did you mean `secret`?', span: { line: 16 } });
   });
 });
@@ -78,8 +91,24 @@ describe('config: oauth2, cookies, redact', () => {
   const diagnostics = async (config: string) => ((await resolve(config).catch((e) => e)) as DiagnosticsError).diagnostics.map((d) => d.message);
 
   it('reads an oauth2 profile; its client secret is a secret; redact keys add to the defaults', async () => {
-    const { settings } = await resolve('tokens:\n  partner:\n    oauth2: { tokenUrl: "https://a.example/t", clientId: c, clientSecret: "${S}", scope: read }\nredact:\n  keys: [pin_code]\ncookies: false\n', { S: 'client-secret-1' });
-    expect(settings.tokens.partner).toEqual({ value: '', header: 'Authorization', scheme: 'Bearer', oauth2: { tokenUrl: 'https://a.example/t', clientId: 'c', clientSecret: 'client-secret-1', scope: 'read', audience: undefined, auth: 'basic', authExplicit: false } });
+    const { settings } = await resolve(
+      'tokens:\n  partner:\n    oauth2: { tokenUrl: "https://a.example/t", clientId: c, clientSecret: "${S}", scope: read }\nredact:\n  keys: [pin_code]\ncookies: false\n',
+      { S: 'client-secret-1' },
+    );
+    expect(settings.tokens.partner).toEqual({
+      value: '',
+      header: 'Authorization',
+      scheme: 'Bearer',
+      oauth2: {
+        tokenUrl: 'https://a.example/t',
+        clientId: 'c',
+        clientSecret: 'client-secret-1',
+        scope: 'read',
+        audience: undefined,
+        auth: 'basic',
+        authExplicit: false,
+      },
+    });
     expect(settings.secrets).toContain('client-secret-1');
     expect(settings.redactKeys).toEqual(['access_token', 'refresh_token', 'id_token', 'client_secret', 'password', 'pin_code']);
     expect(settings.cookies).toBe(false);
@@ -90,15 +119,27 @@ describe('config: oauth2, cookies, redact', () => {
     expect(await diagnostics('cookies: "off"\n')).toEqual(['config `cookies` has the wrong shape']);
     expect(await diagnostics('redact:\n  key: [x]\n')).toEqual(['unknown config key `redact.key`']);
     expect(await diagnostics('redact:\n  keys: x\n')).toEqual(['config `redact.keys` has the wrong shape']);
-    expect(await diagnostics('tokens:\n  p:\n    value: v\n    oauth2: { tokenUrl: "https://a/t", clientId: c, clientSecret: s }\n')).toEqual(['`tokens.p` has both `value` and `oauth2`: the token is either given or fetched']);
-    expect(await diagnostics('tokens:\n  p:\n    oauth2: { tokenUrl: "ftp://a/t", clientId: c, clientSecret: s }\n')).toEqual(['config `tokens.p.oauth2.tokenUrl` has the wrong shape']);
+    expect(await diagnostics('tokens:\n  p:\n    value: v\n    oauth2: { tokenUrl: "https://a/t", clientId: c, clientSecret: s }\n')).toEqual([
+      '`tokens.p` has both `value` and `oauth2`: the token is either given or fetched',
+    ]);
+    expect(await diagnostics('tokens:\n  p:\n    oauth2: { tokenUrl: "ftp://a/t", clientId: c, clientSecret: s }\n')).toEqual([
+      'config `tokens.p.oauth2.tokenUrl` has the wrong shape',
+    ]);
   });
 });
 
 describe('OAuth2Tokens (fake endpoint, fake clock)', () => {
   const SETTINGS: OAuth2Settings = { tokenUrl: 'http://127.0.0.1/t', clientId: 'c', clientSecret: 's', auth: 'basic', authExplicit: false };
   const RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0, unsafe: false };
-  const answer = (status: number, json: unknown): HttpResponse => ({ status, headers: {}, bodyText: JSON.stringify(json), json, size: 0, truncated: false, durationMs: 0 });
+  const answer = (status: number, json: unknown): HttpResponse => ({
+    status,
+    headers: {},
+    bodyText: JSON.stringify(json),
+    json,
+    size: 0,
+    truncated: false,
+    durationMs: 0,
+  });
 
   function setup(expiresIn?: number) {
     let now = 1_000_000;
@@ -107,7 +148,9 @@ describe('OAuth2Tokens (fake endpoint, fake clock)', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const tokens = new OAuth2Tokens({
-      retry: RETRY, now: () => now, onToken: (t) => seen.push(t),
+      retry: RETRY,
+      now: () => now,
+      onToken: (t) => seen.push(t),
       send: async (request) => {
         sent.push(request);
         await gate;
@@ -144,7 +187,9 @@ describe('OAuth2Tokens (fake endpoint, fake clock)', () => {
   it('a failure stays failed for the run (asked once)', async () => {
     let calls = 0;
     const tokens = new OAuth2Tokens({ retry: RETRY, onToken: () => {}, send: async () => (calls++, answer(500, { error: 'server_error' })) });
-    await expect(tokens.token('p', { ...SETTINGS, authExplicit: true })).rejects.toThrow('token profile `p`: the token endpoint http://127.0.0.1/t answered 500 (server_error)');
+    await expect(tokens.token('p', { ...SETTINGS, authExplicit: true })).rejects.toThrow(
+      'token profile `p`: the token endpoint http://127.0.0.1/t answered 500 (server_error)',
+    );
     await expect(tokens.token('p', SETTINGS)).rejects.toThrow('answered 500');
     expect(calls).toBe(1);
   });

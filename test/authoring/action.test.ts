@@ -75,8 +75,7 @@ async function runAction(cwd: string, given: Record<string, string>): Promise<Ac
         .filter(Boolean)
         .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
     );
-    if (result.status !== 0)
-      return { code: result.status ?? -1, stdout, summary: readFileSync(summaryFile, 'utf8'), outputs: stepOutputs.run ?? {} };
+    if (result.status !== 0) return { code: result.status ?? -1, stdout, summary: readFileSync(summaryFile, 'utf8'), outputs: stepOutputs.run ?? {} };
   }
   return { code: 0, stdout, summary: readFileSync(summaryFile, 'utf8'), outputs: stepOutputs.run ?? {} };
 }

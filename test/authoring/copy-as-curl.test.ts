@@ -57,14 +57,7 @@ describe('copy as curl', () => {
       body: { a: 'x y', tags: ['1', '2'] },
       bodyKind: 'form',
     };
-    expect(words(curlCommand(form)).slice(4)).toEqual([
-      '--data-urlencode',
-      'a=x y',
-      '--data-urlencode',
-      'tags=1',
-      '--data-urlencode',
-      'tags=2',
-    ]);
+    expect(words(curlCommand(form)).slice(4)).toEqual(['--data-urlencode', 'a=x y', '--data-urlencode', 'tags=1', '--data-urlencode', 'tags=2']);
     const multipart: RenderedRequest = {
       method: 'POST',
       url: 'http://h/a',

@@ -12,15 +12,7 @@ import { importCurl } from '../../src/import/import-curl.js';
 const text = fc.string({ unit: 'grapheme', maxLength: 12 }).filter((s) => !/[${}]/.test(s));
 const key = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/);
 const json = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    text,
-    fc.integer(),
-    fc.boolean(),
-    fc.constant(null),
-    tie('object'),
-    fc.array(tie('value'), { maxLength: 3 }),
-  ),
+  value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), tie('object'), fc.array(tie('value'), { maxLength: 3 })),
   object: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
 })).object;
 

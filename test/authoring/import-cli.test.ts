@@ -36,10 +36,7 @@ describe('stepdoc import curl (CLI)', () => {
   });
 
   it('refuses broken JSON with a code frame on the line, exit 2, no stack trace', () => {
-    writeFileSync(
-      join(dir, 'bad.sh'),
-      `curl https://x.test/a \\\n  -H 'Content-Type: application/json' \\\n  -d '{\n  "a": [1, 2\n  "b": 3\n}'\n`,
-    );
+    writeFileSync(join(dir, 'bad.sh'), `curl https://x.test/a \\\n  -H 'Content-Type: application/json' \\\n  -d '{\n  "a": [1, 2\n  "b": 3\n}'\n`);
     const run = withStdin(['import', 'curl', 'bad.sh'], '');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('error[import-json]: the JSON body is not valid JSON');

@@ -13,19 +13,10 @@ import { sendJson, startServer, type TestServer } from '../support/http-server.j
  * the curl command of the failed step from the JSON report, import that again.
  */
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
-const ROUND_TRIP = [
-  'synctera-add-card.sh',
-  'synctera-me-to-you.sh',
-  'synctera-reversal.sh',
-  'synctera-transfer.sh',
-  'get-with-query.sh',
-  'form-post.sh',
-];
+const ROUND_TRIP = ['synctera-add-card.sh', 'synctera-me-to-you.sh', 'synctera-reversal.sh', 'synctera-transfer.sh', 'get-with-query.sh', 'form-post.sh'];
 const TOKEN_VALUE = 'tok-secret-42xyz';
 
-const validateReport = new Ajv({ allErrors: true, strict: true }).compile(
-  JSON.parse(readFileSync(join(REPO_ROOT, 'schema/report.schema.json'), 'utf8')),
-);
+const validateReport = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schema/report.schema.json'), 'utf8')));
 
 let server: TestServer;
 let dir: string;
@@ -111,16 +102,7 @@ describe('copy as curl in the console', () => {
   it('prints the failed request as curl with --verbose, the token as a reference', async () => {
     const work = mkdtempSync(join(dir, 'console-'));
     await runCli(['import', 'curl', join(FIXTURES, 'synctera-reversal.sh'), '--out', 'scenarios/r.md'], { cwd: work });
-    const args = [
-      'run',
-      'scenarios',
-      '--base-url',
-      server.url,
-      '--token',
-      `apikey=${TOKEN_VALUE}`,
-      '--var',
-      'external_card_transfer_id=t-1',
-    ];
+    const args = ['run', 'scenarios', '--base-url', server.url, '--token', `apikey=${TOKEN_VALUE}`, '--var', 'external_card_transfer_id=t-1'];
     const quiet = await runCli(args, { cwd: work });
     expect(quiet.stdout).not.toContain('copy as curl');
     const verbose = await runCli([...args, '--verbose'], { cwd: work });

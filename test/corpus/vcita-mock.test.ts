@@ -17,7 +17,10 @@ const CONFIG = 'docs/examples/vcita/stepdoc.config.yaml';
 describe.skipIf(!existsSync(CORPUS))('vcita corpus on --mock with the example config', () => {
   it('passes at least the measured floor, never crashes the mock, and leaks no internal key', async () => {
     const reportDir = mkdtempSync(join(tmpdir(), 'stepdoc-vcita-'));
-    const run = await runCli(['run', '../shared/corpus/vcita', '--mock', '--config', CONFIG, '--keep-going', '--reporter', 'json', '--reporter', 'console', '--report-dir', reportDir], { cwd: REPO_ROOT, timeoutMs: 120_000 });
+    const run = await runCli(
+      ['run', '../shared/corpus/vcita', '--mock', '--config', CONFIG, '--keep-going', '--reporter', 'json', '--reporter', 'console', '--report-dir', reportDir],
+      { cwd: REPO_ROOT, timeoutMs: 120_000 },
+    );
     expect(run.code).toBe(2); // genuine defects remain, invalid docs among them (see the README)
     const text = readFileSync(join(reportDir, 'report.json'), 'utf8');
     const report = JSON.parse(text);
@@ -34,15 +37,25 @@ describe.skipIf(!existsSync(CORPUS))('vcita corpus on --mock with the example co
   }, 180_000);
 
   it('a doc run alone gets the result it gets in the batch', async () => {
-    const docs = ['sales/post_platform_v1_payment_cards_sync_card.md', 'integrations/get_v3_integrations_idp_actor_mappings.md', 'clients/post_business_clients_v1_apps_app_code_name_import.md'];
+    const docs = [
+      'sales/post_platform_v1_payment_cards_sync_card.md',
+      'integrations/get_v3_integrations_idp_actor_mappings.md',
+      'clients/post_business_clients_v1_apps_app_code_name_import.md',
+    ];
     const alone = [];
     for (const doc of docs) {
       const dir = mkdtempSync(join(tmpdir(), 'stepdoc-vcita-one-'));
-      await runCli(['run', `../shared/corpus/vcita/workflows/${doc}`, '--mock', '--config', CONFIG, '--reporter', 'json', '--report-dir', dir], { cwd: REPO_ROOT, timeoutMs: 60_000 });
+      await runCli(['run', `../shared/corpus/vcita/workflows/${doc}`, '--mock', '--config', CONFIG, '--reporter', 'json', '--report-dir', dir], {
+        cwd: REPO_ROOT,
+        timeoutMs: 60_000,
+      });
       alone.push(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).docs[0].status);
     }
     const dir = mkdtempSync(join(tmpdir(), 'stepdoc-vcita-pair-'));
-    await runCli(['run', ...docs.map((d) => `../shared/corpus/vcita/workflows/${d}`), '--mock', '--config', CONFIG, '--reporter', 'json', '--report-dir', dir], { cwd: REPO_ROOT, timeoutMs: 60_000 });
+    await runCli(
+      ['run', ...docs.map((d) => `../shared/corpus/vcita/workflows/${d}`), '--mock', '--config', CONFIG, '--reporter', 'json', '--report-dir', dir],
+      { cwd: REPO_ROOT, timeoutMs: 60_000 },
+    );
     const together = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).docs;
     expect(docs.map((d) => together.find((t: { file: string }) => t.file.endsWith(d)).status)).toEqual(alone);
     expect(alone).toEqual(['passed', 'passed', 'passed']);

@@ -33,7 +33,10 @@ describe('stepdoc coverage over the project (subprocess, built CLI)', () => {
     const found = await discoverDocs(['scenarios'], REPO_ROOT);
     const cache = new DocCache(REPO_ROOT);
     const docs = await Promise.all(found.files.map((f) => cache.load(f)));
-    const declared = docs.filter((d) => d.frontmatter.endpoint).map((d) => d.displayPath).sort();
+    const declared = docs
+      .filter((d) => d.frontmatter.endpoint)
+      .map((d) => d.displayPath)
+      .sort();
     expect(declared.length).toBeGreaterThan(10);
     const listed = report.specs.flatMap((s) => s.operations.flatMap((o) => o.docs.map((d) => d.doc))).sort();
     expect(listed).toEqual(declared);

@@ -31,7 +31,13 @@ describe('computeCoverage', () => {
   const row = (method: string, path: string) => pets.operations.find((o) => o.method === method && o.path === path)!;
 
   it('lists every operation, sorted by path then method', () => {
-    expect(pets.operations.map((o) => `${o.method} ${o.path}`)).toEqual(['GET /owners', 'GET /pets', 'POST /pets', 'GET /pets/{pet_id}', 'DELETE /pets/{pet_id}']);
+    expect(pets.operations.map((o) => `${o.method} ${o.path}`)).toEqual([
+      'GET /owners',
+      'GET /pets',
+      'POST /pets',
+      'GET /pets/{pet_id}',
+      'DELETE /pets/{pet_id}',
+    ]);
     expect(pets.operations.every((o) => o.prefix === '/v1')).toBe(true);
   });
 
@@ -74,7 +80,14 @@ describe('computeCoverage', () => {
 
   it('stamps the report with now and carries spec facts', () => {
     expect(report).toMatchObject({ schemaVersion: 1, generatedAt: '2026-12-01T12:00:00.000Z', missingSpecs: [], docsWithoutSwagger: [] });
-    expect(pets).toMatchObject({ file: 'swagger/pets.json', title: 'Pets', version: '3.0', loaded: true, referenced: true, referencedAs: ['swagger/pets.json'] });
+    expect(pets).toMatchObject({
+      file: 'swagger/pets.json',
+      title: 'Pets',
+      version: '3.0',
+      loaded: true,
+      referenced: true,
+      referencedAs: ['swagger/pets.json'],
+    });
   });
 
   it('keeps a spec that did not load, with no percentage', () => {
@@ -87,12 +100,23 @@ describe('computeCoverage', () => {
   it('marks specs no doc names (added with --swagger) and sums totals over specs', () => {
     const extra = { file: 'swagger/a.json', spec: spec([operation('GET', '/a')]), referencedAs: [], docs: [] };
     const both = computeCoverage({ ...input(docs), specs: [...input(docs).specs, extra] });
-    expect(both.specs.map((s) => [s.file, s.referenced])).toEqual([['swagger/a.json', false], ['swagger/pets.json', true]]);
+    expect(both.specs.map((s) => [s.file, s.referenced])).toEqual([
+      ['swagger/a.json', false],
+      ['swagger/pets.json', true],
+    ]);
     expect(both.totals).toEqual({ operations: 6, covered: 3, verifiedCovered: 2, percent: 50, verifiedPercent: 33.3 });
   });
 
   it('sorts missing specs and docs without swagger', () => {
-    const r = computeCoverage({ specs: [], missingSpecs: [{ swagger: 'z.json', docs: ['b.md'] }, { swagger: 'a.json', docs: ['a.md'] }], docsWithoutSwagger: ['z.md', 'a.md'], now: NOW });
+    const r = computeCoverage({
+      specs: [],
+      missingSpecs: [
+        { swagger: 'z.json', docs: ['b.md'] },
+        { swagger: 'a.json', docs: ['a.md'] },
+      ],
+      docsWithoutSwagger: ['z.md', 'a.md'],
+      now: NOW,
+    });
     expect(r.missingSpecs.map((m) => m.swagger)).toEqual(['a.json', 'z.json']);
     expect(r.docsWithoutSwagger).toEqual(['a.md', 'z.md']);
     expect(r.totals.percent).toBeNull();

@@ -7,17 +7,19 @@ import { renderTable } from '../../src/report/coverage/table.js';
 import { doc, NOW, operation, plain, spec } from './fixtures.js';
 
 const report = computeCoverage({
-  specs: [{
-    file: 'swagger/pets.json',
-    spec: spec([operation('GET', '/pets'), operation('GET', '/pets/{pet_id}'), operation('DELETE', '/pets/{pet_id}')]),
-    referencedAs: ['swagger/pets.json'],
-    docs: [
-      doc('scenarios/pets/list.md', { endpoint: '"GET /v1/pets"', status: 'verified', verifiedAt: '"2026-11-28T12:00:00Z"' }),
-      doc('scenarios/pets/list_empty_filter.md', { endpoint: '"GET /pets"', status: 'failed' }),
-      doc('scenarios/pets/show.md', { endpoint: '"GET /v1/pets/7"', status: 'skip' }),
-      doc('scenarios/pets/gone.md', { endpoint: '"PATCH /v1/pets/{id}"', status: 'pending' }),
-    ],
-  }],
+  specs: [
+    {
+      file: 'swagger/pets.json',
+      spec: spec([operation('GET', '/pets'), operation('GET', '/pets/{pet_id}'), operation('DELETE', '/pets/{pet_id}')]),
+      referencedAs: ['swagger/pets.json'],
+      docs: [
+        doc('scenarios/pets/list.md', { endpoint: '"GET /v1/pets"', status: 'verified', verifiedAt: '"2026-11-28T12:00:00Z"' }),
+        doc('scenarios/pets/list_empty_filter.md', { endpoint: '"GET /pets"', status: 'failed' }),
+        doc('scenarios/pets/show.md', { endpoint: '"GET /v1/pets/7"', status: 'skip' }),
+        doc('scenarios/pets/gone.md', { endpoint: '"PATCH /v1/pets/{id}"', status: 'pending' }),
+      ],
+    },
+  ],
   missingSpecs: [{ swagger: '/Users/someone/x.json', docs: ['scenarios/x.md'], help: 'did you mean `swagger/x.json`?' }],
   docsWithoutSwagger: ['scenarios/readme.md'],
   now: NOW,
@@ -71,7 +73,13 @@ describe('formatCoverageText', () => {
 
 describe('renderTable', () => {
   it('pads by code points, leaves no trailing spaces, and paints text but not padding', () => {
-    const out = renderTable([[{ text: '✓', paint: (s) => `<${s}>` }, { text: 'a' }], [{ text: 'abc' }, { text: 'b' }]], '');
+    const out = renderTable(
+      [
+        [{ text: '✓', paint: (s) => `<${s}>` }, { text: 'a' }],
+        [{ text: 'abc' }, { text: 'b' }],
+      ],
+      '',
+    );
     expect(out).toEqual(['<✓>    a', 'abc  b']);
   });
 });

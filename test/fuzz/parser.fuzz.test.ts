@@ -36,33 +36,100 @@ const oddScalar = fc.oneof(
   fc.double(),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom('{{', '}}', '{{ x }}', '{% if %}', '{{ a | nope }}', '$.a[', '$..*', '~', '---', '```', '\u0000', '\uFEFF', 'ü🎉', 'GET', 'DELETE', '/p/{{ id }}', '-1', '1e999'),
+  fc.constantFrom(
+    '{{',
+    '}}',
+    '{{ x }}',
+    '{% if %}',
+    '{{ a | nope }}',
+    '$.a[',
+    '$..*',
+    '~',
+    '---',
+    '```',
+    '\u0000',
+    '\uFEFF',
+    'ü🎉',
+    'GET',
+    'DELETE',
+    '/p/{{ id }}',
+    '-1',
+    '1e999',
+  ),
 );
 const oddValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, oddScalar, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), oddKey()), tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    oddScalar,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), oddKey()), tie('value'), { maxKeys: 4 }),
+  ),
 })).value;
 
 function oddKey() {
-  return fc.constantFrom('id', 'method', 'path', 'url', 'body', 'extract', 'expect', 'retry', 'needs', 'use', 'onFail', 'sleep', 'params', 'headers', 'token', 'api', 'content_type', 'file_fields', 'form_fields', 'status', 'until', 'attempts');
+  return fc.constantFrom(
+    'id',
+    'method',
+    'path',
+    'url',
+    'body',
+    'extract',
+    'expect',
+    'retry',
+    'needs',
+    'use',
+    'onFail',
+    'sleep',
+    'params',
+    'headers',
+    'token',
+    'api',
+    'content_type',
+    'file_fields',
+    'form_fields',
+    'status',
+    'until',
+    'attempts',
+  );
 }
 
-const frontmatterKeys = fc.constantFrom('endpoint', 'domain', 'tags', 'swagger', 'status', 'tokens', 'useFallbackApi', 'expectedOutcome', 'vars', 'api', 'parallel', 'retryUnsafe', 'timesReused', 'verifiedAt');
+const frontmatterKeys = fc.constantFrom(
+  'endpoint',
+  'domain',
+  'tags',
+  'swagger',
+  'status',
+  'tokens',
+  'useFallbackApi',
+  'expectedOutcome',
+  'vars',
+  'api',
+  'parallel',
+  'retryUnsafe',
+  'timesReused',
+  'verifiedAt',
+);
 const frontmatter = fc.dictionary(frontmatterKeys, oddValue, { maxKeys: 6 });
 const step = fc.dictionary(oddKey(), oddValue, { maxKeys: 8 });
 const heading = fc.constantFrom('## Prerequisites', '## Test Request', '## Cleanup', '# Title', '### Setup', '## Teardown', 'Plain prose');
 
 /** Docs shaped like the real ones (frontmatter, headings, ```yaml steps: blocks) but with odd values everywhere. */
-const structuredDoc = fc.record({
-  fm: fc.option(frontmatter, { nil: undefined }),
-  sections: fc.array(fc.record({ heading, steps: fc.oneof(fc.array(step, { maxLength: 4 }), oddValue), fence: fc.constantFrom('```yaml', '```yml', '```', '~~~yaml') }), { maxLength: 4 }),
-  crlf: fc.boolean(),
-}).map(({ fm, sections, crlf }) => {
-  const parts: string[] = [];
-  if (fm) parts.push(`---\n${safeYaml(fm)}---\n`);
-  for (const s of sections) parts.push(`${s.heading}\n\n${s.fence}\n${safeYaml({ steps: s.steps })}${s.fence.startsWith('~') ? '~~~' : '```'}\n`);
-  const text = parts.join('\n');
-  return crlf ? text.replace(/\n/g, '\r\n') : text;
-});
+const structuredDoc = fc
+  .record({
+    fm: fc.option(frontmatter, { nil: undefined }),
+    sections: fc.array(
+      fc.record({ heading, steps: fc.oneof(fc.array(step, { maxLength: 4 }), oddValue), fence: fc.constantFrom('```yaml', '```yml', '```', '~~~yaml') }),
+      { maxLength: 4 },
+    ),
+    crlf: fc.boolean(),
+  })
+  .map(({ fm, sections, crlf }) => {
+    const parts: string[] = [];
+    if (fm) parts.push(`---\n${safeYaml(fm)}---\n`);
+    for (const s of sections) parts.push(`${s.heading}\n\n${s.fence}\n${safeYaml({ steps: s.steps })}${s.fence.startsWith('~') ? '~~~' : '```'}\n`);
+    const text = parts.join('\n');
+    return crlf ? text.replace(/\n/g, '\r\n') : text;
+  });
 
 function safeYaml(value: unknown): string {
   try {
@@ -74,27 +141,66 @@ function safeYaml(value: unknown): string {
 
 describe('fuzz: doc parser', () => {
   it('random bytes: a Doc with diagnostics, never a throw', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-      parseAndBuild(Buffer.from(bytes).toString('utf8'));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        parseAndBuild(Buffer.from(bytes).toString('utf8'));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('random text with Markdown and YAML punctuation', () => {
-    const piece = fc.constantFrom('---\n', '```yaml\n', '```\n', 'steps:\n', '  - id: a\n', '    path: /x\n', '## Cleanup\n', '# T\n', ': ', '- ', '  ', '\t', '{{ x }}', '\n', 'key: [1, {', '"', "'", '&a ', '*a ', '!!str ', '%YAML 1.2\n', '? ', '|\n', '>-\n');
-    fc.assert(fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 10 })), { maxLength: 60 }), (pieces) => {
-      parseAndBuild(pieces.join(''));
-    }), { numRuns: 400 });
+    const piece = fc.constantFrom(
+      '---\n',
+      '```yaml\n',
+      '```\n',
+      'steps:\n',
+      '  - id: a\n',
+      '    path: /x\n',
+      '## Cleanup\n',
+      '# T\n',
+      ': ',
+      '- ',
+      '  ',
+      '\t',
+      '{{ x }}',
+      '\n',
+      'key: [1, {',
+      '"',
+      "'",
+      '&a ',
+      '*a ',
+      '!!str ',
+      '%YAML 1.2\n',
+      '? ',
+      '|\n',
+      '>-\n',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 10 })), { maxLength: 60 }), (pieces) => {
+        parseAndBuild(pieces.join(''));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('structurally valid docs with odd values', () => {
-    fc.assert(fc.property(structuredDoc, (text) => {
-      parseAndBuild(text);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(structuredDoc, (text) => {
+        parseAndBuild(text);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('YAML bombs and deep nesting terminate', () => {
     const aliases = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) aliases.push(`a${i}: &a${i} [${Array(9).fill(`*a${i === 1 ? '' : i - 1}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      aliases.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i === 1 ? '' : i - 1}`)
+          .join(',')}]`,
+      );
     const bomb = `---\nendpoint: "GET /x"\n---\n\n## Test\n\n\`\`\`yaml\n${aliases.join('\n')}\nsteps:\n  - id: s\n    path: /x\n    body: *a8\n\`\`\`\n`;
     expect(parseAndBuild(bomb).diagnostics.map((d) => d.code)).toContain('yaml-aliases');
     const fmBomb = `---\n${aliases.join('\n')}\nendpoint: "GET /x"\n---\n\n# T\n`;

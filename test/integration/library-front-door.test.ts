@@ -10,7 +10,8 @@ const SPEC = {
   info: { title: 't', version: '1' },
   paths: { '/things': { get: { responses: { '200': { description: 'ok', schema: { type: 'object', properties: { id: { type: 'integer' } } } } } } } },
 };
-const doc = (path: string, tags = '[]') => `---\nendpoint: "GET ${path}"\nswagger: spec.json\nstatus: verified\ntags: ${tags}\n---\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: ${path}\n\`\`\`\n`;
+const doc = (path: string, tags = '[]') =>
+  `---\nendpoint: "GET ${path}"\nswagger: spec.json\nstatus: verified\ntags: ${tags}\n---\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: ${path}\n\`\`\`\n`;
 
 /** The library does what the CLI does, through the same front door (src/app). */
 describe('library run() through the front door', () => {

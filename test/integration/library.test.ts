@@ -8,7 +8,9 @@ import { sendJson, startServer, type TestServer } from '../support/http-server.j
 const SPEC = {
   swagger: '2.0',
   info: { title: 't', version: '1' },
-  paths: { '/things': { post: { responses: { '201': { description: 'ok', schema: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } } } } } },
+  paths: {
+    '/things': { post: { responses: { '201': { description: 'ok', schema: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } } } } },
+  },
 };
 const doc = `---\nendpoint: "POST /things"\nswagger: spec.json\nstatus: verified\n---\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: make\n    method: POST\n    path: /things\n    expect: { status: 201 }\n\`\`\`\n`;
 

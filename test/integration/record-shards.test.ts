@@ -27,10 +27,16 @@ describe('stepdoc record of shard reports and their merged report', () => {
     writeFileSync(join(project, 'base.md'), base);
     for (let i = 0; i < 4; i++) writeFileSync(join(project, `user${i}.md`), user(i));
     for (const shard of [1, 2]) {
-      const r = await runCli(['run', '.', '--shard', `${shard}/2`, '--base-url', server.url, '--reporter', 'json', '--report-dir', join(reports, `s${shard}`)], { cwd: project });
+      const r = await runCli(
+        ['run', '.', '--shard', `${shard}/2`, '--base-url', server.url, '--reporter', 'json', '--report-dir', join(reports, `s${shard}`)],
+        { cwd: project },
+      );
       expect(r.code, r.stdout + r.stderr).toBe(0);
     }
-    const merged = await runCli(['merge-reports', join(reports, 's1/report.json'), join(reports, 's2/report.json'), '--reporter', 'json', '--report-dir', join(reports, 'merged')], { cwd: project });
+    const merged = await runCli(
+      ['merge-reports', join(reports, 's1/report.json'), join(reports, 's2/report.json'), '--reporter', 'json', '--report-dir', join(reports, 'merged')],
+      { cwd: project },
+    );
     expect(merged.code, merged.stderr).toBe(0);
   });
   afterAll(async () => {
@@ -63,14 +69,10 @@ describe('stepdoc record of shard reports and their merged report', () => {
     expect(new Set(merged.docs.map((d) => d.origin))).toEqual(new Set(merged.mergedFrom));
   });
 
-  it.each([
-    [['merged']],
-    [['s1', 's2']],
-    [['s1', 'merged']],
-    [['merged', 's2']],
-    [['s2', 'merged', 's1']],
-    [['s1', 's2', 'merged', 'merged', 's1']],
-  ])('applying %j counts each execution once', async (order) => {
-    expect(await applyInOrder(order)).toEqual(once);
-  });
+  it.each([[['merged']], [['s1', 's2']], [['s1', 'merged']], [['merged', 's2']], [['s2', 'merged', 's1']], [['s1', 's2', 'merged', 'merged', 's1']]])(
+    'applying %j counts each execution once',
+    async (order) => {
+      expect(await applyInOrder(order)).toEqual(once);
+    },
+  );
 });

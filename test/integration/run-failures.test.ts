@@ -29,9 +29,13 @@ describe('run outcomes and exit codes', () => {
   };
 
   it('keeps a typed number a number in the JSON body', async () => {
-    const path = write('typed.md', doc(
-      '  - id: make\n    method: POST\n    path: /things\n    extract:\n      thing_id: "$.id"\n' +
-      '  - id: use\n    method: POST\n    path: /things\n    body:\n      amount: "{{ thing_id }}"\n      label: "n{{ thing_id }}"\n      sum: "{{ thing_id | plus: 1 }}"\n'));
+    const path = write(
+      'typed.md',
+      doc(
+        '  - id: make\n    method: POST\n    path: /things\n    extract:\n      thing_id: "$.id"\n' +
+          '  - id: use\n    method: POST\n    path: /things\n    body:\n      amount: "{{ thing_id }}"\n      label: "n{{ thing_id }}"\n      sum: "{{ thing_id | plus: 1 }}"\n',
+      ),
+    );
     const run = await runCli(['run', path, '--base-url', server.url]);
     expect(run.code).toBe(0);
     const body = server.requests.at(-1)!.json as Record<string, unknown>;
@@ -39,7 +43,12 @@ describe('run outcomes and exit codes', () => {
   });
 
   it('refuses an unknown variable with exit 2 and file:line before anything is sent', async () => {
-    const path = write('unknown-var.md', doc('  - id: first\n    method: POST\n    path: /things\n  - id: second\n    method: POST\n    path: /things\n    body:\n      client: "{{ clientid }}"\n'));
+    const path = write(
+      'unknown-var.md',
+      doc(
+        '  - id: first\n    method: POST\n    path: /things\n  - id: second\n    method: POST\n    path: /things\n    body:\n      client: "{{ clientid }}"\n',
+      ),
+    );
     const before = server.requests.length;
     const run = await runCli(['run', path, '--base-url', server.url]);
     expect(run.code).toBe(2);
@@ -78,7 +87,10 @@ describe('run outcomes and exit codes', () => {
   });
 
   it('marks the doc skipped when a step with onFail: skip fails', async () => {
-    const path = write('skip.md', doc('  - id: maybe\n    path: /missing\n    onFail: skip\n    skipReason: "needs test data"\n  - id: after\n    path: /ok\n'));
+    const path = write(
+      'skip.md',
+      doc('  - id: maybe\n    path: /missing\n    onFail: skip\n    skipReason: "needs test data"\n  - id: after\n    path: /ok\n'),
+    );
     const run = await runCli(['run', path, '--base-url', server.url]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('↷');

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { sendJson, startServer, type TestServer } from '../support/http-server.js';
 
-const doc = (path: string, status = '') => `---\nendpoint: "GET ${path}"\nstatus: ${status || 'verified'}\n---\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: ${path}\n\`\`\`\n`;
+const doc = (path: string, status = '') =>
+  `---\nendpoint: "GET ${path}"\nstatus: ${status || 'verified'}\n---\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: ${path}\n\`\`\`\n`;
 
 interface Report {
   docs: Array<{ displayPath: string; status: string }>;
@@ -36,12 +37,19 @@ describe('the CI gate through stepdoc run', () => {
     }
     const union = shards.flat().sort();
     expect(new Set(union).size).toBe(union.length);
-    expect(union).toEqual(report('all').docs.map((d) => d.displayPath).sort());
+    expect(union).toEqual(
+      report('all')
+        .docs.map((d) => d.displayPath)
+        .sort(),
+    );
     expect(shards.map((s) => s.length).sort()).toEqual([3, 3, 4]);
     const again = await run(['.', '--shard', '2/3', '--reporter', 'json', '--report-dir', 'shard2b']);
     expect(again.code).toBeGreaterThanOrEqual(0);
     expect(report('shard2b').docs.map((d) => d.displayPath)).toEqual(shards[1]);
-    const merged = await runCli(['merge-reports', 'shard1/report.json', 'shard2/report.json', 'shard3/report.json', '--reporter', 'json', '--report-dir', 'merged'], { cwd: dir });
+    const merged = await runCli(
+      ['merge-reports', 'shard1/report.json', 'shard2/report.json', 'shard3/report.json', '--reporter', 'json', '--report-dir', 'merged'],
+      { cwd: dir },
+    );
     expect(merged.code, merged.stderr).toBe(0);
     expect(report('merged').summary).toEqual(report('all').summary);
   });

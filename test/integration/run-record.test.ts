@@ -48,12 +48,16 @@ describe('run --record', () => {
 
   it('counts a doc used by two other docs twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stepdoc-record-use-'));
-    const shared = '---\nendpoint: "POST /clients"\nstatus: verified\ntimesReused: 0\n---\n## Test Request\n```yaml\nsteps:\n  - id: make\n    method: POST\n    path: /clients\n    extract: { client_id: "$.data.client.id" }\n```\n';
-    const user = (n: number) => `---\nendpoint: "GET /things/${n}"\nstatus: verified\ntimesReused: 0\n---\n## Prerequisites\n\`\`\`yaml\nsteps:\n  - use: shared.md\n\`\`\`\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: /things/{{ client_id }}\n\`\`\`\n`;
+    const shared =
+      '---\nendpoint: "POST /clients"\nstatus: verified\ntimesReused: 0\n---\n## Test Request\n```yaml\nsteps:\n  - id: make\n    method: POST\n    path: /clients\n    extract: { client_id: "$.data.client.id" }\n```\n';
+    const user = (n: number) =>
+      `---\nendpoint: "GET /things/${n}"\nstatus: verified\ntimesReused: 0\n---\n## Prerequisites\n\`\`\`yaml\nsteps:\n  - use: shared.md\n\`\`\`\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: /things/{{ client_id }}\n\`\`\`\n`;
     writeFileSync(join(dir, 'shared.md'), shared);
     writeFileSync(join(dir, 'a.md'), user(1));
     writeFileSync(join(dir, 'b.md'), user(2));
-    const run = await runCli(['run', join(dir, 'a.md'), join(dir, 'b.md'), '--base-url', server.url, '--record', '--report-dir', join(dir, 'reports')], { cwd: dir });
+    const run = await runCli(['run', join(dir, 'a.md'), join(dir, 'b.md'), '--base-url', server.url, '--record', '--report-dir', join(dir, 'reports')], {
+      cwd: dir,
+    });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(frontmatter(readFileSync(join(dir, 'shared.md'), 'utf8')).timesReused).toBe(2);
     expect(frontmatter(readFileSync(join(dir, 'a.md'), 'utf8')).timesReused).toBe(1);
@@ -61,9 +65,13 @@ describe('run --record', () => {
 
   it('leaves every doc either old or new, and parseable, when SIGINT arrives mid-run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stepdoc-record-sigint-'));
-    const original = (i: number) => `---\r\nendpoint: "GET /slow"\r\nstatus: pending\r\ntimesReused: 0 # kept\r\n---\r\n## Test Request\r\n\`\`\`yaml\r\nsteps:\r\n  - id: s${i}\r\n    path: /slow\r\n\`\`\`\r\n`;
+    const original = (i: number) =>
+      `---\r\nendpoint: "GET /slow"\r\nstatus: pending\r\ntimesReused: 0 # kept\r\n---\r\n## Test Request\r\n\`\`\`yaml\r\nsteps:\r\n  - id: s${i}\r\n    path: /slow\r\n\`\`\`\r\n`;
     for (let i = 0; i < 40; i++) writeFileSync(join(dir, `doc${String(i).padStart(2, '0')}.md`), original(i));
-    const child = spawn(process.execPath, [BIN, 'run', dir, '--base-url', server.url, '--record', '--concurrency', '2', '--report-dir', join(dir, 'reports')], { cwd: dir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'run', dir, '--base-url', server.url, '--record', '--concurrency', '2', '--report-dir', join(dir, 'reports')], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+    });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     await new Promise<void>((resolve) => {

@@ -22,7 +22,8 @@ const SPEC = {
   },
 };
 
-const doc = (body: string, status: number) => `---\nendpoint: "POST /things"\nswagger: spec.json\nstatus: verified\n---\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: make\n    method: POST\n    path: /things\n    body: ${body}\n    expect:\n      status: ${status}\n\`\`\`\n`;
+const doc = (body: string, status: number) =>
+  `---\nendpoint: "POST /things"\nswagger: spec.json\nstatus: verified\n---\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: make\n    method: POST\n    path: /things\n    body: ${body}\n    expect:\n      status: ${status}\n\`\`\`\n`;
 
 describe('swagger validation during a run', () => {
   let server: TestServer;
@@ -73,7 +74,9 @@ describe('swagger validation during a run', () => {
   });
 
   it('turns validation off for a step with expect.schema: false and for a run with --schema off', async () => {
-    const text = doc('{ name: widget }', 201).replace('    body:', '    headers: { X-Bad: "1" }\n    body:').replace('      status: 201', '      status: 201\n      schema: false');
+    const text = doc('{ name: widget }', 201)
+      .replace('    body:', '    headers: { X-Bad: "1" }\n    body:')
+      .replace('      status: 201', '      status: 201\n      schema: false');
     expect((await run('schema-false.md', text)).code).toBe(0);
     writeFileSync(join(dir, 'docs', 'off.md'), doc('{ name: widget }', 201).replace('    body:', '    headers: { X-Bad: "1" }\n    body:'));
     const off = await runCli(['run', 'docs/off.md', '--base-url', `${server.url}/api`, '--schema', 'off'], { cwd: dir });

@@ -70,7 +70,10 @@ describe('the seed doc, run as it is', () => {
 
   it('sends one step to the fallback API when the step says useFallback', async () => {
     const doc = join(dir, 'seed-step-fallback.md');
-    writeFileSync(doc, SEED.replace('    path: "/platform/v1/payment/cards/sync_card"\n', '    path: "/platform/v1/payment/cards/sync_card"\n    useFallback: true\n'));
+    writeFileSync(
+      doc,
+      SEED.replace('    path: "/platform/v1/payment/cards/sync_card"\n', '    path: "/platform/v1/payment/cards/sync_card"\n    useFallback: true\n'),
+    );
     const fallbackBefore = fallback.requests.length;
     const run = await runCli(['run', doc, '--base-url', api.url, '--fallback-url', fallback.url, '--token', 'staff=staff-secret-token', '--schema', 'off']);
     expect(run.code, run.stdout + run.stderr).toBe(0);

@@ -18,11 +18,32 @@ describe('multipart upload files', () => {
     mkdirSync(join(repo, 'workflows', 'clients'), { recursive: true });
     mkdirSync(join(repo, 'test-files'), { recursive: true });
     writeFileSync(join(repo, 'test-files', 'sample.txt'), 'UPLOADED-CONTENT');
-    writeFileSync(join(repo, 'workflows', 'clients', 'upload.md'), [
-      '---', 'endpoint: "POST /upload"', '---', '# Upload', '', '## Test Request', '```yaml', 'steps:', '  - id: upload',
-      '    method: POST', '    path: /upload', '    token: none', '    content_type: multipart', '    form_fields: { title: doc }',
-      '    file_fields:', '      - field_name: file', '        file_path: sample.txt', '    expect:', '      status: 200', '```', '',
-    ].join('\n'));
+    writeFileSync(
+      join(repo, 'workflows', 'clients', 'upload.md'),
+      [
+        '---',
+        'endpoint: "POST /upload"',
+        '---',
+        '# Upload',
+        '',
+        '## Test Request',
+        '```yaml',
+        'steps:',
+        '  - id: upload',
+        '    method: POST',
+        '    path: /upload',
+        '    token: none',
+        '    content_type: multipart',
+        '    form_fields: { title: doc }',
+        '    file_fields:',
+        '      - field_name: file',
+        '        file_path: sample.txt',
+        '    expect:',
+        '      status: 200',
+        '```',
+        '',
+      ].join('\n'),
+    );
     const run = await runCli(['run', 'repo/api-validation/workflows', '--base-url', server.url], { cwd });
     expect(run.stdout + run.stderr).toContain('1 passed');
     expect(server.requests.at(-1)?.body).toContain('UPLOADED-CONTENT');

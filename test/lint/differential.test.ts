@@ -42,9 +42,14 @@ async function verdicts(cwd: string, target: string, extra: string[] = []): Prom
   const lint = await runCli(['lint', target, '--format', 'json', ...extra], { cwd });
   const lintErrors = new Set((JSON.parse(lint.stdout) as Array<{ file: string; severity: string }>).filter((d) => d.severity === 'error').map((d) => d.file));
   const reportDir = join(cwd, '.reports');
-  const run = await runCli(['run', target, '--base-url', server.url, '--token', 'staff=t', '--keep-going', '--reporter', 'json', '--report-dir', reportDir, ...extra], { cwd });
+  const run = await runCli(
+    ['run', target, '--base-url', server.url, '--token', 'staff=t', '--keep-going', '--reporter', 'json', '--report-dir', reportDir, ...extra],
+    { cwd },
+  );
   const report = existsSync(join(reportDir, 'report.json')) ? JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) : { diagnostics: [] };
-  const runInvalid = new Set((report.diagnostics as Array<{ severity: string; span?: { file: string } }>).filter((d) => d.severity === 'error').map((d) => d.span?.file ?? '?'));
+  const runInvalid = new Set(
+    (report.diagnostics as Array<{ severity: string; span?: { file: string } }>).filter((d) => d.severity === 'error').map((d) => d.span?.file ?? '?'),
+  );
   rmSync(reportDir, { recursive: true, force: true });
   return { lintErrors, runInvalid, runExit: run.code };
 }
@@ -60,7 +65,12 @@ function prefixed(text: string, name: string): string {
 
 function fixtureArgs(dir: string): string[] {
   const file = join(dir, 'args');
-  const args = existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
+  const args = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (OUTPUT_FLAGS.has(args[i])) i++;
@@ -70,7 +80,10 @@ function fixtureArgs(dir: string): string[] {
 }
 
 describe('lint and run give one verdict', () => {
-  const names = readdirSync(FIXTURES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const alone = (name: string) => readdirSync(join(FIXTURES, name)).some((f) => !ONLY_DOC.has(f));
 
   it('on the lint fixtures that are a single doc (one batch)', async () => {
@@ -115,7 +128,11 @@ describe('lint and run give one verdict', () => {
     expect(v.lintErrors.size).toBeLessThan(docs.length);
     docs.forEach((doc, i) => {
       const file = `g${i}.md`;
-      expect({ file, mutations: doc.mutations, lintError: v.lintErrors.has(file) }).toEqual({ file, mutations: doc.mutations, lintError: v.runInvalid.has(file) });
+      expect({ file, mutations: doc.mutations, lintError: v.lintErrors.has(file) }).toEqual({
+        file,
+        mutations: doc.mutations,
+        lintError: v.runInvalid.has(file),
+      });
       if (v.lintErrors.has(file)) expect({ file, requests: requestsUnder(`g${i}`) }).toEqual({ file, requests: 0 });
       else expect({ file, requests: requestsUnder(`g${i}`) > 0 }).toEqual({ file, requests: true });
     });

@@ -11,12 +11,20 @@ import { runCommand } from './helpers.js';
  * STEPDOC_UPDATE_FIXTURES=1 rewrites the expectations (review the diff before committing).
  */
 const FIXTURES = resolve(REPO_ROOT, 'test/fixtures/lint');
-const cases = readdirSync(FIXTURES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const cases = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 const update = process.env.STEPDOC_UPDATE_FIXTURES === '1';
 
 export function fixtureArgs(dir: string): string[] {
   const file = join(dir, 'args');
-  const extra = existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
+  const extra = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
   return ['lint', 'doc.md', ...extra];
 }
 

@@ -6,9 +6,22 @@ import fc from 'fast-check';
  * an error is not decided here: lint and run must simply agree on it.
  */
 export const MUTATIONS = [
-  'typo-step-key', 'typo-method-key', 'typo-expect-key', 'typo-retry-key', 'typo-extract-key',
-  'wrong-type-method', 'wrong-type-params', 'wrong-type-on-fail', 'wrong-type-status',
-  'step-key', 'no-block', 'json-block', 'block-key', 'x-keys', 'documentation-heading', 'empty-frontmatter',
+  'typo-step-key',
+  'typo-method-key',
+  'typo-expect-key',
+  'typo-retry-key',
+  'typo-extract-key',
+  'wrong-type-method',
+  'wrong-type-params',
+  'wrong-type-on-fail',
+  'wrong-type-status',
+  'step-key',
+  'no-block',
+  'json-block',
+  'block-key',
+  'x-keys',
+  'documentation-heading',
+  'empty-frontmatter',
 ] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
@@ -28,7 +41,17 @@ export const mutatedDocs: fc.Arbitrary<GeneratedDoc> = fc.record({
 /** The doc's text; every path starts with `/PREFIX/` so a test server can tell its requests apart. */
 export function generatedDoc(doc: GeneratedDoc, prefix: string): string {
   const has = (m: Mutation) => doc.mutations.includes(m);
-  const front = ['---', 'endpoint: "POST /v1/widgets"', 'tags: [generated]', 'status: pending', ...(has('empty-frontmatter') ? ['expectedOutcome:'] : []), '---', '', '# Create a widget', ''];
+  const front = [
+    '---',
+    'endpoint: "POST /v1/widgets"',
+    'tags: [generated]',
+    'status: pending',
+    ...(has('empty-frontmatter') ? ['expectedOutcome:'] : []),
+    '---',
+    '',
+    '# Create a widget',
+    '',
+  ];
   const setup = doc.setup ? block('## Prerequisites', 'steps', setupStep(prefix, doc), has('block-key')) : [];
   const test = testSection(prefix, doc);
   return [...front, ...setup, ...test].join('\n') + '\n';

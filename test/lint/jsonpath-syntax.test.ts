@@ -3,9 +3,24 @@ import { jsonPathProblem } from '../../src/doc/jsonpath-syntax.js';
 
 describe('JSONPath syntax', () => {
   it.each([
-    '$', '$.data.id', '$.data.items[0].id', "$['data']['id']", '$.data.items[*].id', '$..id', '$.data..items[0]',
-    "$.items[?(@.kind=='a')].id", '$.items[?(@.price > 10 && @.tag == "x]")]', '$.items[-1:]', '$.items[0,1]', '$.a[(@.length-1)]',
-    '$.data.*', '$.data~', '$.data^', '$.data.client-id', '$.data.@type', '$.data.items.length',
+    '$',
+    '$.data.id',
+    '$.data.items[0].id',
+    "$['data']['id']",
+    '$.data.items[*].id',
+    '$..id',
+    '$.data..items[0]',
+    "$.items[?(@.kind=='a')].id",
+    '$.items[?(@.price > 10 && @.tag == "x]")]',
+    '$.items[-1:]',
+    '$.items[0,1]',
+    '$.a[(@.length-1)]',
+    '$.data.*',
+    '$.data~',
+    '$.data^',
+    '$.data.client-id',
+    '$.data.@type',
+    '$.data.items.length',
   ])('accepts %s', (path) => {
     expect(jsonPathProblem(path)).toBeUndefined();
   });

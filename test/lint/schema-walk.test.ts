@@ -65,11 +65,21 @@ describe('the shipped schemas through the schema walker', () => {
 
   it('allows x- keys everywhere and says how far a number is out of range', () => {
     expect(checkAgainst(stepsRoot, stepSchema, { id: 'a', path: '/a', 'x-owner': 'me', expect: { 'x-note': 1 }, retry: { 'x-why': 'slow' } })).toEqual([]);
-    expect(checkAgainst(configRoot, configRoot, { 'x-team': 'a', concurrency: 5000 })).toEqual([{ path: 'concurrency', expected: expect.stringContaining('a whole number from 1 to 1024') }]);
+    expect(checkAgainst(configRoot, configRoot, { 'x-team': 'a', concurrency: 5000 })).toEqual([
+      { path: 'concurrency', expected: expect.stringContaining('a whole number from 1 to 1024') },
+    ]);
   });
 
   it('gives a finding exactly when ajv finds the value invalid, on generated steps and configs', () => {
-    const value = fc.oneof(fc.string(), fc.integer(), fc.integer({ min: 1000, max: 5000 }), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }));
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.integer({ min: 1000, max: 5000 }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 2 }),
+      fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
+    );
     const stepKeys = fc.constantFrom(...Object.keys(stepSchema.properties as object), 'expcet', 'bogus', 'x-note');
     const configKeys = fc.constantFrom(...Object.keys(configRoot.properties as object), 'timeout', 'x-mine');
     fc.assert(

@@ -23,13 +23,16 @@ function captureIO(signal: AbortSignal): CliIO & { out: () => string } {
   };
 }
 
-describe('stepdoc run scenarios --mock (the README\'s first command)', () => {
+describe("stepdoc run scenarios --mock (the README's first command)", () => {
   test('every doc in scenarios/, negative ones included, passes: no network, no tokens', async () => {
     const bin = path.join(repoRoot, 'bin/stepdoc.js');
     expect(existsSync(path.join(repoRoot, 'dist/cli/main.js')), 'run `npm run build` first').toBe(true);
     const reportDir = mkdtempSync(path.join(tmpdir(), 'stepdoc-mock-run-'));
     const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1' }; // no STEPDOC_* tokens or URLs
-    const { stdout } = await run(process.execPath, [bin, 'run', 'scenarios', '--mock', '--reporter', 'json', '--report-dir', reportDir], { cwd: repoRoot, env });
+    const { stdout } = await run(process.execPath, [bin, 'run', 'scenarios', '--mock', '--reporter', 'json', '--report-dir', reportDir], {
+      cwd: repoRoot,
+      env,
+    });
     const report = JSON.parse(readFileSync(path.join(reportDir, 'report.json'), 'utf8'));
     expect(report.summary.failed, stdout).toBe(0);
     expect(report.summary.passed).toBeGreaterThanOrEqual(20);
@@ -51,7 +54,11 @@ describe('stepdoc mock', () => {
     expect(url, io.out()).toBeDefined();
     expect(io.out()).toContain('POST   /v0/external_cards/transfers');
     expect(io.out()).toContain('GET    /v0/external_cards/transfers/{transfer_id}');
-    const response = await fetch(`${url}/v0/customers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ first_name: 'A', last_name: 'B', status: 'ACTIVE' }) });
+    const response = await fetch(`${url}/v0/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ first_name: 'A', last_name: 'B', status: 'ACTIVE' }),
+    });
     expect(response.status).toBe(201);
     await response.text();
     for (let i = 0; i < 100 && !/POST\s+\/v0\/customers → 201 \(\d+ ms\)/.test(io.out()); i++) await new Promise((r) => setTimeout(r, 10));

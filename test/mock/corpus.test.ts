@@ -13,7 +13,13 @@ import { sharedRoot } from './helpers.js';
  */
 test('corpus workflows on --mock: at least the measured number pass, and none crashes the mock', async () => {
   const root = path.join(sharedRoot, 'corpus/vcita');
-  const vars = { business_id: 'biz0000000000001', staff_id: 'staff00000000001', client_id: 'client0000000001', matter_uid: 'matter0000000001', conversation_uid: 'conv000000000001' };
+  const vars = {
+    business_id: 'biz0000000000001',
+    staff_id: 'staff00000000001',
+    client_id: 'client0000000001',
+    matter_uid: 'matter0000000001',
+    conversation_uid: 'conv000000000001',
+  };
   const result = await runWithMock([path.join(root, 'workflows')], root, { swaggerRoot: root, vars });
   expect(result.summary.total).toBe(184);
   expect(result.summary.passed).toBeGreaterThanOrEqual(83);

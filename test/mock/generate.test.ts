@@ -44,7 +44,10 @@ describe('generate', () => {
     enums: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'string', enum: ['A', 'B', 'C'] } },
     pattern: { type: 'string', pattern: '^[A-Z]{3}-\\d{2,4}$' },
     composed: {
-      allOf: [{ type: 'object', required: ['x'], properties: { x: { type: 'integer' } } }, { required: ['y'], properties: { y: { type: 'boolean' } } }],
+      allOf: [
+        { type: 'object', required: ['x'], properties: { x: { type: 'integer' } } },
+        { required: ['y'], properties: { y: { type: 'boolean' } } },
+      ],
     },
     nullable: { type: ['string', 'null'], maxLength: 3 },
     oneOf: { oneOf: [{ type: 'object', required: ['kind'], properties: { kind: { const: 'card' } } }, { type: 'string' }] },
@@ -53,7 +56,10 @@ describe('generate', () => {
 
   for (const [name, schema] of Object.entries(schemas)) {
     test(`${name}: the value validates against its schema, for any seed`, () => {
-      fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 }), (seed) => valid(schema as object, generate(schema, { seed })) === ''), { numRuns: 60 });
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 2 ** 31 }), (seed) => valid(schema as object, generate(schema, { seed })) === ''),
+        { numRuns: 60 },
+      );
     });
   }
 

@@ -6,7 +6,14 @@ import { call, inlineSpec, mockOf } from './helpers.js';
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const item = {
   type: 'object',
-  properties: { id: { type: 'string' }, owner: { type: 'string' }, amount: { type: 'integer' }, status: { type: 'string' }, code: { type: 'string' }, balance: { type: 'integer' } },
+  properties: {
+    id: { type: 'string' },
+    owner: { type: 'string' },
+    amount: { type: 'integer' },
+    status: { type: 'string' },
+    code: { type: 'string' },
+    balance: { type: 'integer' },
+  },
 };
 const body = { required: true, ...json({ type: 'object' }) };
 const idParam = (name: string) => [{ name, in: 'path', required: true, schema: { type: 'string' } }];
@@ -28,7 +35,9 @@ afterEach(async () => {
 
 describe('x-stepdoc-mock rules', () => {
   test('unique: the second request with the same values gets the declared status and templated body', async () => {
-    mock = await mockOf([await inlineSpec(itemsApi({ unique: [{ fields: ['$.owner', '$.code'], status: 422, body: { error: 'DUPLICATE', code: '{{ request.body.code }}' } }] }))]);
+    mock = await mockOf([
+      await inlineSpec(itemsApi({ unique: [{ fields: ['$.owner', '$.code'], status: 422, body: { error: 'DUPLICATE', code: '{{ request.body.code }}' } }] })),
+    ]);
     expect((await call(mock, 'POST', '/items', { owner: 'a', code: 'X' })).status).toBe(201);
     expect((await call(mock, 'POST', '/items', { owner: 'b', code: 'X' })).status).toBe(201);
     const duplicate = await call(mock, 'POST', '/items', { owner: 'a', code: 'X' });
@@ -36,7 +45,11 @@ describe('x-stepdoc-mock rules', () => {
   });
 
   test('rules: `in` on a body value answers with status and body; others pass', async () => {
-    const rule = { when: { path: '$.amount', in: [1, 1100] }, status: 422, body: { title: 'Rule Violation', status: 422, amount: '{{ request.body.amount }}' } };
+    const rule = {
+      when: { path: '$.amount', in: [1, 1100] },
+      status: 422,
+      body: { title: 'Rule Violation', status: 422, amount: '{{ request.body.amount }}' },
+    };
     mock = await mockOf([await inlineSpec(itemsApi({ rules: [rule] }))]);
     const refused = await call(mock, 'POST', '/items', { amount: 1100 });
     expect(refused).toMatchObject({ status: 422, contentType: 'application/problem+json', body: { amount: 1100 } });
@@ -46,7 +59,11 @@ describe('x-stepdoc-mock rules', () => {
   test('rules on query, headers and path params, and all/any/not', async () => {
     const rules = [
       { when: { from: 'headers', path: '$.x-mode', equals: 'teapot' }, status: 418, body: { mode: 'teapot' } },
-      { when: { all: [{ from: 'query', path: '$.dry', equals: true }, { not: { from: 'params', path: '$.item_id', matches: '^keep' } }] }, status: 409, body: {} },
+      {
+        when: { all: [{ from: 'query', path: '$.dry', equals: true }, { not: { from: 'params', path: '$.item_id', matches: '^keep' } }] },
+        status: 409,
+        body: {},
+      },
     ];
     mock = await mockOf([await inlineSpec(itemsApi({}, { rules }))]);
     expect((await call(mock, 'GET', '/items/1', undefined, { 'x-mode': 'teapot' })).status).toBe(418);
@@ -55,7 +72,10 @@ describe('x-stepdoc-mock rules', () => {
   });
 
   test('merge and unset change the normal answer, and what is stored', async () => {
-    const rules = [{ merge: { status: 'OK', owner: '{{ request.body.owner | upcase }}' } }, { when: { path: '$.amount', gt: 100 }, merge: { status: 'REVIEW' }, unset: ['$.code'] }];
+    const rules = [
+      { merge: { status: 'OK', owner: '{{ request.body.owner | upcase }}' } },
+      { when: { path: '$.amount', gt: 100 }, merge: { status: 'REVIEW' }, unset: ['$.code'] },
+    ];
     mock = await mockOf([await inlineSpec(itemsApi({ rules }))], { strictState: true });
     const small = await call(mock, 'POST', '/items', { owner: 'ann', amount: 5 });
     expect(small.body).toMatchObject({ status: 'OK', owner: 'ANN', amount: 5 });
@@ -67,9 +87,17 @@ describe('x-stepdoc-mock rules', () => {
 
   test('stored-state predicates: a rule reads another stored resource', async () => {
     const transfer = {
-      rules: [{ when: { from: 'stored', collection: '/items', id: '{{ request.body.item_id }}', path: '$.status', equals: 'FROZEN' }, status: 422, body: { error: 'FROZEN' } }],
+      rules: [
+        {
+          when: { from: 'stored', collection: '/items', id: '{{ request.body.item_id }}', path: '$.status', equals: 'FROZEN' },
+          status: 422,
+          body: { error: 'FROZEN' },
+        },
+      ],
     };
-    const spec = await inlineSpec(itemsApi({}, undefined, { '/transfers': { post: { requestBody: body, responses: { '201': json(item) }, 'x-stepdoc-mock': transfer } } }));
+    const spec = await inlineSpec(
+      itemsApi({}, undefined, { '/transfers': { post: { requestBody: body, responses: { '201': json(item) }, 'x-stepdoc-mock': transfer } } }),
+    );
     mock = await mockOf([spec]);
     const frozen = await call(mock, 'POST', '/items', { status: 'FROZEN' });
     const open = await call(mock, 'POST', '/items', { status: 'OPEN' });
@@ -89,13 +117,21 @@ describe('x-stepdoc-mock rules', () => {
 
   test('limit: only one partial reversal per transfer, counted only when the request succeeded', async () => {
     const reversals = {
-      collection: '/items', idParam: 'item_id', action: 'create',
+      collection: '/items',
+      idParam: 'item_id',
+      action: 'create',
       rules: [{ when: { path: '$.amount', gt: '{{ stored.amount }}' }, status: 422, body: { error: 'EXCEEDED' } }],
-      limit: [{ key: '{{ request.params.item_id }}', max: 1, when: { path: '$.amount', lt: '{{ stored.amount }}' }, status: 422, body: { error: 'PARTIAL_LIMIT' } }],
+      limit: [
+        { key: '{{ request.params.item_id }}', max: 1, when: { path: '$.amount', lt: '{{ stored.amount }}' }, status: 422, body: { error: 'PARTIAL_LIMIT' } },
+      ],
     };
-    const spec = await inlineSpec(itemsApi({}, undefined, {
-      '/items/{item_id}/reversals': { post: { parameters: idParam('item_id'), requestBody: body, responses: { '201': json(item) }, 'x-stepdoc-mock': reversals } },
-    }));
+    const spec = await inlineSpec(
+      itemsApi({}, undefined, {
+        '/items/{item_id}/reversals': {
+          post: { parameters: idParam('item_id'), requestBody: body, responses: { '201': json(item) }, 'x-stepdoc-mock': reversals },
+        },
+      }),
+    );
     mock = await mockOf([spec]);
     const original = await call(mock, 'POST', '/items', { amount: 100 });
     const path = `/items/${original.body.id}/reversals`;
@@ -106,7 +142,9 @@ describe('x-stepdoc-mock rules', () => {
   });
 
   test('transitions: a PENDING resource reads terminal after the declared number of reads', async () => {
-    const spec = await inlineSpec(itemsApi({ rules: [{ merge: { status: 'PENDING' } }] }, { transitions: [{ path: '$.status', from: ['PENDING'], to: 'SUCCEEDED', after: 2 }] }));
+    const spec = await inlineSpec(
+      itemsApi({ rules: [{ merge: { status: 'PENDING' } }] }, { transitions: [{ path: '$.status', from: ['PENDING'], to: 'SUCCEEDED', after: 2 }] }),
+    );
     mock = await mockOf([spec]);
     const created = await call(mock, 'POST', '/items', {});
     expect(created.body.status).toBe('PENDING');
@@ -116,10 +154,23 @@ describe('x-stepdoc-mock rules', () => {
   });
 
   test('effects: a successful request changes another stored resource', async () => {
-    const effect = { when: { from: 'response', path: '$.status', equals: 'DONE' }, collection: '/items', id: '{{ request.body.item_id }}', add: { '$.balance': '{{ request.body.amount }}' } };
-    const spec = await inlineSpec(itemsApi({ rules: [{ merge: { balance: 10 } }] }, undefined, {
-      '/payments': { post: { requestBody: body, responses: { '201': json(item) }, 'x-stepdoc-mock': { rules: [{ merge: { status: 'DONE' } }, { when: { path: '$.amount', lt: 0 }, merge: { status: 'FAILED' } }], effects: [effect] } } },
-    }));
+    const effect = {
+      when: { from: 'response', path: '$.status', equals: 'DONE' },
+      collection: '/items',
+      id: '{{ request.body.item_id }}',
+      add: { '$.balance': '{{ request.body.amount }}' },
+    };
+    const spec = await inlineSpec(
+      itemsApi({ rules: [{ merge: { balance: 10 } }] }, undefined, {
+        '/payments': {
+          post: {
+            requestBody: body,
+            responses: { '201': json(item) },
+            'x-stepdoc-mock': { rules: [{ merge: { status: 'DONE' } }, { when: { path: '$.amount', lt: 0 }, merge: { status: 'FAILED' } }], effects: [effect] },
+          },
+        },
+      }),
+    );
     mock = await mockOf([spec]);
     const account = await call(mock, 'POST', '/items', {});
     await call(mock, 'POST', '/payments', { item_id: account.body.id, amount: 25 });
@@ -140,7 +191,10 @@ describe('x-stepdoc-mock rules', () => {
       { 'x-stepdoc-mock': { validation } },
     );
     mock = await mockOf([spec]);
-    expect(await call(mock, 'POST', '/things', { other: 1 })).toMatchObject({ status: 422, body: { status: 'Error', error: 'Mandatory parameter name is missing' } });
+    expect(await call(mock, 'POST', '/things', { other: 1 })).toMatchObject({
+      status: 422,
+      body: { status: 'Error', error: 'Mandatory parameter name is missing' },
+    });
   });
 
   test('a malformed block stops the mock at start with a message naming the operation', async () => {

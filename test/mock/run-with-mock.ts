@@ -23,7 +23,14 @@ export async function runWithMock(
   const { files } = await specFilesOfDocs(docs, settings);
   const target = await startMockTarget([...files, ...(overrides.extraSpecs ?? [])], settings, { strictState: overrides.strictState });
   try {
-    return await runGraphs({ settings: { ...target.settings, mock: true }, graphs: prepared.graphs, skipped: prepared.skipped, version: 'test', mock: true, diagnostics: prepared.diagnostics });
+    return await runGraphs({
+      settings: { ...target.settings, mock: true },
+      graphs: prepared.graphs,
+      skipped: prepared.skipped,
+      version: 'test',
+      mock: true,
+      diagnostics: prepared.diagnostics,
+    });
   } finally {
     await target.close();
   }

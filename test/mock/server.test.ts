@@ -16,7 +16,11 @@ const petSchema = {
 const petInput = {
   type: 'object',
   required: ['name'],
-  properties: { name: { type: 'string', minLength: 1 }, age: { type: 'integer', minimum: 0 }, details: { type: 'object', properties: { tag: { type: 'string' } } } },
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    age: { type: 'integer', minimum: 0 },
+    details: { type: 'object', properties: { tag: { type: 'string' } } },
+  },
 };
 const json = (schema: unknown, example?: unknown) => ({ content: { 'application/json': { schema, ...(example ? { example } : {}) } } });
 
@@ -29,8 +33,15 @@ const petsApi = {
     },
   },
   '/pets/{pet_id}': {
-    get: { parameters: [{ name: 'pet_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': json(petSchema, { id: 'ex-1', name: 'Example', age: 3 }), '404': json({ type: 'object' }) } },
-    patch: { parameters: [{ name: 'pet_id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object' }), responses: { '200': json(petSchema) } },
+    get: {
+      parameters: [{ name: 'pet_id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': json(petSchema, { id: 'ex-1', name: 'Example', age: 3 }), '404': json({ type: 'object' }) },
+    },
+    patch: {
+      parameters: [{ name: 'pet_id', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: json({ type: 'object' }),
+      responses: { '200': json(petSchema) },
+    },
     delete: { parameters: [{ name: 'pet_id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'gone' } } },
   },
   '/pets/search': { get: { responses: { '200': json({ type: 'object', properties: { hits: { type: 'integer' } } }) } } },

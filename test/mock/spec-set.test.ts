@@ -8,7 +8,9 @@ import { tempDir } from '../openapi/helpers.js';
 import { call, inlineSpec, mockOf } from './helpers.js';
 
 const json = (schema: unknown, example?: unknown) => ({ content: { 'application/json': { schema, ...(example !== undefined ? { example } : {}) } } });
-const named = (name: string) => ({ '/things': { get: { responses: { '200': json({ type: 'object', properties: { from: { type: 'string', enum: [name] } } }) } } } });
+const named = (name: string) => ({
+  '/things': { get: { responses: { '200': json({ type: 'object', properties: { from: { type: 'string', enum: [name] } } }) } } },
+});
 
 let mock: RunningMock | undefined;
 afterEach(async () => {
@@ -46,7 +48,7 @@ describe('several specs in one mock', () => {
     expect((await call(mock, 'GET', '/platform/v1/clients')).body.detail).toContain('declared in other/clients.json');
   });
 
-  test('mock.specs globs pick files under swaggerRoot, in a stable order, with the docs\' own specs', () => {
+  test("mock.specs globs pick files under swaggerRoot, in a stable order, with the docs' own specs", () => {
     const root = tempDir('stepdoc-specset-');
     for (const f of ['swagger/b/x.json', 'swagger/a.json', 'mcp_swagger/all.json', 'entities/e.json']) {
       mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
@@ -54,7 +56,12 @@ describe('several specs in one mock', () => {
     }
     clearSwaggerListings();
     const own = path.join(root, 'entities/e.json');
-    expect(mockSpecFiles([own], root, ['swagger/**/*.json', 'mcp_swagger/*.json']).map((f) => path.relative(root, f))).toEqual(['entities/e.json', 'mcp_swagger/all.json', 'swagger/a.json', 'swagger/b/x.json']);
+    expect(mockSpecFiles([own], root, ['swagger/**/*.json', 'mcp_swagger/*.json']).map((f) => path.relative(root, f))).toEqual([
+      'entities/e.json',
+      'mcp_swagger/all.json',
+      'swagger/a.json',
+      'swagger/b/x.json',
+    ]);
     expect(globPattern('swagger/**/*.json').test('swagger/x.json')).toBe(true);
     expect(globPattern('swagger/*.json').test('swagger/b/x.json')).toBe(false);
     expect(globPattern('{a,b}/*.yaml').test('b/s.yaml')).toBe(true);
@@ -64,7 +71,9 @@ describe('several specs in one mock', () => {
 describe('examples and internal keys', () => {
   test('an example that breaks its own schema is answered from the schema, with a warning', async () => {
     const warnings: string[] = [];
-    const spec = await inlineSpec({ '/x': { get: { responses: { '200': json({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }, { name: null }) } } } });
+    const spec = await inlineSpec({
+      '/x': { get: { responses: { '200': json({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }, { name: null }) } } },
+    });
     mock = await mockOf([spec], { onWarning: (m) => warnings.push(m) });
     const answer = await call(mock, 'GET', '/x');
     expect(typeof answer.body.name).toBe('string');
@@ -74,7 +83,9 @@ describe('examples and internal keys', () => {
 
   test('no x-stepdoc-* key reaches a response body (a cut remote ref, an example that carries one)', async () => {
     const spec = await inlineSpec({
-      '/cut': { get: { responses: { '200': json({ type: 'object', properties: { item: { $ref: 'https://nowhere.example.com/item.json' } }, required: ['item'] }) } } },
+      '/cut': {
+        get: { responses: { '200': json({ type: 'object', properties: { item: { $ref: 'https://nowhere.example.com/item.json' } }, required: ['item'] }) } },
+      },
       '/ex': { get: { responses: { '200': json({ type: 'object' }, { a: { 'x-stepdoc-mock': 1, b: 2 } }) } } },
     });
     mock = await mockOf([spec]);
@@ -86,8 +97,18 @@ describe('examples and internal keys', () => {
 describe('a step that expects an error', () => {
   test('gets it when the operation declares that status, and not otherwise', async () => {
     const spec = await inlineSpec({
-      '/coupons/{id}/validate': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': json({ type: 'object' }, { ok: true }), '422': json({ type: 'object' }, { error: 'invalid coupon' }) } } },
-      '/gateways/{id}': { put: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': json({ type: 'object' }, { ok: true }) } } },
+      '/coupons/{id}/validate': {
+        get: {
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': json({ type: 'object' }, { ok: true }), '422': json({ type: 'object' }, { error: 'invalid coupon' }) },
+        },
+      },
+      '/gateways/{id}': {
+        put: {
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': json({ type: 'object' }, { ok: true }) },
+        },
+      },
     });
     mock = await mockOf([spec]);
     const declared = await call(mock, 'GET', '/coupons/c1/validate', undefined, { 'x-stepdoc-expect': '422' });
@@ -96,9 +117,17 @@ describe('a step that expects an error', () => {
     expect((await call(mock, 'GET', '/coupons/c1/validate')).status).toBe(200);
   });
 
-  test('the spec\'s own business rules (x-stepdoc-mock) still decide', async () => {
+  test("the spec's own business rules (x-stepdoc-mock) still decide", async () => {
     const rules = { rules: [{ when: { path: '$.amount', gt: 100 }, status: 422, body: { error: 'too much' } }] };
-    const spec = await inlineSpec({ '/pay': { post: { requestBody: json({ type: 'object' }), responses: { '201': json({ type: 'object' }, { ok: true }), '422': json({ type: 'object' }, { error: 'declared' }) }, 'x-stepdoc-mock': rules } } });
+    const spec = await inlineSpec({
+      '/pay': {
+        post: {
+          requestBody: json({ type: 'object' }),
+          responses: { '201': json({ type: 'object' }, { ok: true }), '422': json({ type: 'object' }, { error: 'declared' }) },
+          'x-stepdoc-mock': rules,
+        },
+      },
+    });
     mock = await mockOf([spec]);
     expect((await call(mock, 'POST', '/pay', { amount: 1 }, { 'x-stepdoc-expect': '422' })).status).toBe(201);
     expect((await call(mock, 'POST', '/pay', { amount: 500 }, { 'x-stepdoc-expect': '422' })).body).toEqual({ error: 'too much' });

@@ -74,7 +74,9 @@ describe('property sweep over every operation of the real specs', () => {
             if (!outcome.validated) continue;
             checked++;
             if (outcome.violations.length > 0) {
-              failures.push(`${path.basename(spec.file)} ${operation.method} ${operation.path} ${status} seed ${seed}: ${JSON.stringify(outcome.violations.slice(0, 2))}`);
+              failures.push(
+                `${path.basename(spec.file)} ${operation.method} ${operation.path} ${status} seed ${seed}: ${JSON.stringify(outcome.violations.slice(0, 2))}`,
+              );
             }
           }
         }

@@ -46,7 +46,10 @@ describe('loadSpec', () => {
           '/a': {
             get: {
               responses: {
-                '200': { description: 'ok', content: { 'application/json': { schema: { $ref: 'https://example.invalid/entities/thing.json#/properties/id' } } } },
+                '200': {
+                  description: 'ok',
+                  content: { 'application/json': { schema: { $ref: 'https://example.invalid/entities/thing.json#/properties/id' } } },
+                },
                 '404': { description: 'gone', content: { 'application/json': { schema: { $ref: '#/components/schemas/Missing' } } } },
                 '500': { description: 'err', content: { 'application/json': { schema: { $ref: 'nowhere.json' } } } },
               },
@@ -73,7 +76,10 @@ describe('loadSpec', () => {
           '/clients/{client_id}': {
             parameters: [{ name: 'client_id', in: 'path', type: 'string' }],
             put: {
-              parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Client' } }, { name: 'q', in: 'query', type: 'integer' }],
+              parameters: [
+                { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Client' } },
+                { name: 'q', in: 'query', type: 'integer' },
+              ],
               responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/Client' } }, '404': { $ref: '#/responses/NotFound' } },
             },
           },
@@ -87,7 +93,10 @@ describe('loadSpec', () => {
     expect(spec.version).toBe('2.0');
     expect(put.prefixes).toEqual(['/platform/v1', '']);
     expect(put.parameters.map((p) => `${p.in}:${p.name}:${p.required}`)).toEqual(['path:client_id:true', 'query:q:false']);
-    expect(put.requestBody).toMatchObject({ required: true, content: { 'application/json': { pointer: '/paths/~1clients~1{client_id}/put/parameters/0/schema' } } });
+    expect(put.requestBody).toMatchObject({
+      required: true,
+      content: { 'application/json': { pointer: '/paths/~1clients~1{client_id}/put/parameters/0/schema' } },
+    });
     expect(put.responses['404'].content['application/json'].pointer).toBe('/responses/NotFound/schema');
   });
 

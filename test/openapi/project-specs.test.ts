@@ -17,9 +17,20 @@ const validRequest = {
 const validResponse = {
   data: {
     card: {
-      id: 'k3v9q2m8x1z7w4pa', active: true, business_id: 'b7n2c5x8v1m4q9wz', card_brand: 'visa', cardholder_name: 'Test User',
-      client_id: 'r4t8y2u6i0o3p5as', created_at: '2026-02-08T11:31:40.000Z', default: true, exp_month: 3, exp_year: 2030,
-      last_4: '4242', payment_provider: 'stripe', staff_id: 'h6j9k2l5z8x1c4vb', staff_name: 'Front Desk',
+      id: 'k3v9q2m8x1z7w4pa',
+      active: true,
+      business_id: 'b7n2c5x8v1m4q9wz',
+      card_brand: 'visa',
+      cardholder_name: 'Test User',
+      client_id: 'r4t8y2u6i0o3p5as',
+      created_at: '2026-02-08T11:31:40.000Z',
+      default: true,
+      exp_month: 3,
+      exp_year: 2030,
+      last_4: '4242',
+      payment_provider: 'stripe',
+      staff_id: 'h6j9k2l5z8x1c4vb',
+      staff_name: 'Front Desk',
     },
   },
   status: 'OK',
@@ -91,10 +102,16 @@ describe("the project's sales spec through the provider", () => {
     const missing = await provide(docFor('/Users/someone/stepdoc/swagger/synctera/external_cards.json'));
     expect(missing!.forStep('POST', '/v0/customers')).toBeUndefined();
     expect(missing!.warnings).toEqual([
-      expect.objectContaining({ code: 'swagger-not-found', help: 'did you mean `swagger/synctera/external_cards.json`?', span: expect.objectContaining({ line: 4 }) }),
+      expect.objectContaining({
+        code: 'swagger-not-found',
+        help: 'did you mean `swagger/synctera/external_cards.json`?',
+        span: expect.objectContaining({ line: 4 }),
+      }),
     ]);
     const unknown = await provide(docFor(SALES, 'POST /platform/v1/payment/cards/sync_cards'));
-    expect(unknown!.warnings).toEqual([expect.objectContaining({ code: 'swagger-operation-not-found', help: 'did you mean `POST /platform/v1/payment/cards/sync_card`?' })]);
+    expect(unknown!.warnings).toEqual([
+      expect.objectContaining({ code: 'swagger-operation-not-found', help: 'did you mean `POST /platform/v1/payment/cards/sync_card`?' }),
+    ]);
     expect(unknown!.forStep('GET', '/platform/v1/nothing')).toBeUndefined();
   });
 });

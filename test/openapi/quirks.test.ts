@@ -49,7 +49,11 @@ describe('OpenAPI quirks before ajv', () => {
   });
 
   it('picks the discriminator branch instead of failing "must match exactly one schema"', async () => {
-    const base = { type: 'object', required: ['type', 'amount'], properties: { type: { type: 'string', enum: ['PUSH', 'PULL'] }, amount: { type: 'integer' } } };
+    const base = {
+      type: 'object',
+      required: ['type', 'amount'],
+      properties: { type: { type: 'string', enum: ['PUSH', 'PULL'] }, amount: { type: 'integer' } },
+    };
     const components = {
       components: {
         schemas: {
@@ -98,7 +102,11 @@ describe('OpenAPI quirks before ajv', () => {
                       type: 'object',
                       readOnly: ['uid', 'created_at'],
                       required: ['uid'],
-                      properties: { uid: { type: 'string' }, summary: { type: ['string', 'null'] }, tags: { type: 'array', prefixItems: [{ type: 'string' }] } },
+                      properties: {
+                        uid: { type: 'string' },
+                        summary: { type: ['string', 'null'] },
+                        tags: { type: 'array', prefixItems: [{ type: 'string' }] },
+                      },
                     },
                   },
                 },

@@ -10,11 +10,19 @@ function project(config: string) {
     'stepdoc.config.yaml': config,
     'site/item.json': { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
     'swagger/api.json': {
-      openapi: '3.0.3', info: { title: 't', version: '1' },
-      paths: { '/items/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: 'https://site.example.com/entities/item.json' } } } } } } } },
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/items/{id}': {
+          get: {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: 'https://site.example.com/entities/item.json' } } } } },
+          },
+        },
+      },
     },
-    'docs/get_item.md': '---\nendpoint: "GET /items/{id}"\nswagger: swagger/api.json\n---\n# Get item\n\n## Test Request\n```yaml\nsteps:\n  - id: get_item\n    method: GET\n    path: /items/abc\n    token: none\n    extract:\n      item_id: "$.id"\n    expect:\n      status: 200\n```\n',
+    'docs/get_item.md':
+      '---\nendpoint: "GET /items/{id}"\nswagger: swagger/api.json\n---\n# Get item\n\n## Test Request\n```yaml\nsteps:\n  - id: get_item\n    method: GET\n    path: /items/abc\n    token: none\n    extract:\n      item_id: "$.id"\n    expect:\n      status: 200\n```\n',
   });
 }
 

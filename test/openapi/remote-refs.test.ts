@@ -13,10 +13,22 @@ function project() {
     'entities/clients/client.json': { type: 'object', required: ['uid'], properties: { uid: { type: 'string' }, tags: { $ref: '../common/tags.json' } } },
     'entities/common/tags.json': { type: 'array', items: { type: 'string' } },
     'swagger/clients.json': {
-      swagger: '2.0', info: { title: 't', version: '1' }, basePath: '/platform/v1',
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      basePath: '/platform/v1',
       paths: {
         '/clients': {
-          get: { responses: { '200': { description: 'ok', schema: { type: 'object', properties: { client: { $ref: `${HOST}clients/client.json` }, other: { $ref: 'https://elsewhere.example.com/x.json' } } } } } },
+          get: {
+            responses: {
+              '200': {
+                description: 'ok',
+                schema: {
+                  type: 'object',
+                  properties: { client: { $ref: `${HOST}clients/client.json` }, other: { $ref: 'https://elsewhere.example.com/x.json' } },
+                },
+              },
+            },
+          },
         },
       },
     },

@@ -14,8 +14,12 @@ describe('resolveSwaggerPath', () => {
   const roots = { rootDir: root, swaggerRoot: 'specs' };
 
   it('resolves against swaggerRoot, then the project root', () => {
-    expect(resolveSwaggerPath('swagger/sales/legacy/legacy_v1_sales.json', roots).file).toBe(path.join(root, 'specs/swagger/sales/legacy/legacy_v1_sales.json'));
-    expect(resolveSwaggerPath('swagger/sales/legacy/legacy_v1_sales.json', { rootDir: root, swaggerRoot: '.' }).file).toBe(path.join(root, 'swagger/sales/legacy/legacy_v1_sales.json'));
+    expect(resolveSwaggerPath('swagger/sales/legacy/legacy_v1_sales.json', roots).file).toBe(
+      path.join(root, 'specs/swagger/sales/legacy/legacy_v1_sales.json'),
+    );
+    expect(resolveSwaggerPath('swagger/sales/legacy/legacy_v1_sales.json', { rootDir: root, swaggerRoot: '.' }).file).toBe(
+      path.join(root, 'swagger/sales/legacy/legacy_v1_sales.json'),
+    );
     expect(resolveSwaggerPath('mcp_swagger/clients.json', roots).file).toBe(path.join(root, 'mcp_swagger/clients.json'));
     expect(resolveSwaggerPath('other.yaml', roots).file).toBe(path.join(root, 'specs/other.yaml'));
     expect(resolveSwaggerPath(path.join(root, 'mcp_swagger/clients.json'), roots).file).toBe(path.join(root, 'mcp_swagger/clients.json'));

@@ -28,7 +28,12 @@ function readScenario(file: string): { swagger?: string; endpoint?: string; expe
   const text = readFileSync(file, 'utf8');
   const front = parse(text.split(/^---$/m)[1]) as Record<string, any>;
   const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]) as { steps?: ScenarioStep[] });
-  return { swagger: front.swagger, endpoint: front.endpoint, expectedOutcome: front.expectedOutcome, steps: blocks.flatMap((b) => b?.steps ?? []).filter((s) => s.method) };
+  return {
+    swagger: front.swagger,
+    endpoint: front.endpoint,
+    expectedOutcome: front.expectedOutcome,
+    steps: blocks.flatMap((b) => b?.steps ?? []).filter((s) => s.method),
+  };
 }
 
 const ID = '3f0c9d1e-5b6a-4c2d-9e8f-7a6b5c4d3e2f';
@@ -94,9 +99,13 @@ describe('sandbox responses against the project specs', () => {
       const step = validation.forStep(method, p);
       if (!step) throw new Error(`no operation for ${method} ${p}`);
       const reply = await client.call(method, p, body);
-      const checks = [...(body === undefined || invalidOnPurpose ? [] : step.request(body, 'application/json')), ...step.response(reply.status, reply.contentType, reply.body)];
+      const checks = [
+        ...(body === undefined || invalidOnPurpose ? [] : step.request(body, 'application/json')),
+        ...step.response(reply.status, reply.contentType, reply.body),
+      ];
       checked += checks.length;
-      for (const c of checks) if (!c.passed || c.message?.includes('nothing validated')) failures.push(`${method} ${p} → ${reply.status}: ${c.name}: ${c.message}`);
+      for (const c of checks)
+        if (!c.passed || c.message?.includes('nothing validated')) failures.push(`${method} ${p} → ${reply.status}: ${c.name}: ${c.message}`);
       return reply;
     };
   });
@@ -104,13 +113,21 @@ describe('sandbox responses against the project specs', () => {
 
   it('the sales flow: settings, client, sync_card, and its 422/404 errors', async () => {
     await call('POST', '/platform/v1/payment/settings', { payment_settings: { stripe_user_id: 'acct_1', stripe_access_token: 'sk_test_1' } });
-    await call('POST', '/platform/v1/payment/settings', { payment_settings: { payments_gateway_type: 'stripe', payments_enabled: true, allow_credit_card: true } });
+    await call('POST', '/platform/v1/payment/settings', {
+      payment_settings: { payments_gateway_type: 'stripe', payments_enabled: true, allow_credit_card: true },
+    });
     await call('GET', '/platform/v1/payment/settings');
     const client = await call('POST', '/platform/v1/clients', { first_name: 'Test', last_name: 'Card Client', email: 'card@example.com' });
     const clientId = client.body.data.client.id;
     await call('GET', `/platform/v1/clients/${clientId}`);
     await call('GET', '/platform/v1/clients/doesnotexist');
-    const card = { client_id: clientId, customer_id: 'cus_1', external_card_id: 'card_1', default: false, details: { exp_month: 3, exp_year: 2030, last_4: '1234', cardholder_name: 'Test User', card_brand: 'visa' } };
+    const card = {
+      client_id: clientId,
+      customer_id: 'cus_1',
+      external_card_id: 'card_1',
+      default: false,
+      details: { exp_month: 3, exp_year: 2030, last_4: '1234', cardholder_name: 'Test User', card_brand: 'visa' },
+    };
     expect((await call('POST', '/platform/v1/payment/cards/sync_card', card)).status).toBe(201);
     expect((await call('POST', '/platform/v1/payment/cards/sync_card', card)).status).toBe(422);
     expect(failures).toEqual([]);
@@ -119,7 +136,11 @@ describe('sandbox responses against the project specs', () => {
   it('the Synctera flow: customer, account, card, PUSH, PULL, reversal, and problem responses', async () => {
     const customer = await call('POST', '/v0/customers', { first_name: 'Jane', last_name: 'Taylor', status: 'ACTIVE', dob: '1990-04-12' });
     await call('GET', `/v0/customers/${customer.body.id}`);
-    const account = await call('POST', '/v0/accounts', { account_type: 'CHECKING', currency: 'USD', relationships: [{ customer_id: customer.body.id, relationship_type: 'PRIMARY_ACCOUNT_HOLDER' }] });
+    const account = await call('POST', '/v0/accounts', {
+      account_type: 'CHECKING',
+      currency: 'USD',
+      relationships: [{ customer_id: customer.body.id, relationship_type: 'PRIMARY_ACCOUNT_HOLDER' }],
+    });
     await call('GET', `/v0/accounts/${account.body.id}`);
     const card = await call('POST', '/v0/external_cards/tokens', { customer_id: customer.body.id, name: 'Jane Taylor', token: 'tok_4005519200000004' });
     await call('GET', `/v0/external_cards/${card.body.id}`);

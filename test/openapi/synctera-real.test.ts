@@ -29,7 +29,11 @@ describe('the real Synctera spec', () => {
   it('a PULL_REVERSAL response built from the spec examples validates', () => {
     const reversal = sampleFromSchema(schemas.transfer_response_pull, { type: 'PULL_REVERSAL', status: 'SUCCEEDED' });
     const op = synctera.op('POST', '/v0/external_cards/transfers/1c9e7bd4-0c0d-4b55-8b6c-7a2f1c3f4e11/reversals');
-    expect(synctera.validator.validateResponse(op, 201, 'application/json', reversal)).toEqual({ validated: true, violations: [], target: '201 application/json' });
+    expect(synctera.validator.validateResponse(op, 201, 'application/json', reversal)).toEqual({
+      validated: true,
+      violations: [],
+      target: '201 application/json',
+    });
   });
 
   it("the guide's PULL_REVERSAL response example validates (placeholders filled with ids)", () => {
@@ -47,8 +51,21 @@ describe('the real Synctera spec', () => {
 
   it('error responses are application/problem+json', () => {
     const op = synctera.op('GET', '/v0/external_cards/transfers/abc');
-    const problem = { code: 'BAD_REQUEST_BODY', detail: 'missing', status: 400, title: 'Bad Request Body', type: 'https://dev.synctera.com/errors/bad-request-body' };
-    expect(synctera.validator.validateResponse(op, 400, 'application/problem+json', problem)).toMatchObject({ validated: true, violations: [], target: '400 application/problem+json' });
-    expect(synctera.validator.validateResponse(op, 400, 'application/problem+json', { ...problem, status: '400' }).violations[0]).toMatchObject({ pointer: '/status', rule: 'type' });
+    const problem = {
+      code: 'BAD_REQUEST_BODY',
+      detail: 'missing',
+      status: 400,
+      title: 'Bad Request Body',
+      type: 'https://dev.synctera.com/errors/bad-request-body',
+    };
+    expect(synctera.validator.validateResponse(op, 400, 'application/problem+json', problem)).toMatchObject({
+      validated: true,
+      violations: [],
+      target: '400 application/problem+json',
+    });
+    expect(synctera.validator.validateResponse(op, 400, 'application/problem+json', { ...problem, status: '400' }).violations[0]).toMatchObject({
+      pointer: '/status',
+      rule: 'type',
+    });
   });
 });

@@ -26,7 +26,11 @@ describe('recording the real corpus docs', () => {
       const text = readFileSync(file, 'utf8');
       for (const outcome of ['passed', 'failed'] as const) {
         const changes = planChanges(readFrontmatterValues(text, file), { outcome, finishedAt: '2026-06-01T08:00:00.001Z', reuseIncrement: 2, now: new Date() });
-        const out = applyScalarEdits(text, changes.map((c) => ({ key: c.key, value: c.new })), file);
+        const out = applyScalarEdits(
+          text,
+          changes.map((c) => ({ key: c.key, value: c.new })),
+          file,
+        );
         const a = locateFrontmatter(text)!;
         const b = locateFrontmatter(out)!;
         expect(out.slice(b.contentEnd), file).toBe(text.slice(a.contentEnd));

@@ -10,31 +10,46 @@ import { locateFrontmatter } from '../../src/record/frontmatter-locate.js';
  * After any set of edits, the body and every line not holding an edited key must be byte-identical.
  */
 type Style = 'plain' | 'double' | 'single' | 'empty';
-interface RecordLine { kind: 'record'; key: string; style: Style; value: string; comment: string }
-interface OtherLines { kind: 'other'; lines: string[] }
+interface RecordLine {
+  kind: 'record';
+  key: string;
+  style: Style;
+  value: string;
+  comment: string;
+}
+interface OtherLines {
+  kind: 'other';
+  lines: string[];
+}
 type Entry = RecordLine | OtherLines;
 
 const RECORD_KEYS = ['status', 'verifiedAt', 'savedAt', 'timesReused'] as const;
 const unicode = fc.constantFrom('héllo', '日本語', '✓ ok', 'emoji 🎉', 'tab\tin', 'quote " and \' marks', 'a: b', '# not a comment', '---');
-const comment = fc.oneof(fc.constant(''), unicode.map((u) => `   # ${u.replace(/[\r\n]/g, '')}`));
+const comment = fc.oneof(
+  fc.constant(''),
+  unicode.map((u) => `   # ${u.replace(/[\r\n]/g, '')}`),
+);
 
 const quoted = (style: Style, raw: string): string =>
   style === 'double' ? JSON.stringify(raw) : style === 'single' ? `'${raw.replace(/'/g, "''")}'` : style === 'empty' ? '' : raw;
 
 const recordLine = (key: string) =>
-  fc.record({
-    style: fc.constantFrom<Style>('plain', 'double', 'single', 'empty'),
-    comment,
-    n: fc.nat(50),
-  }).map(({ style, comment: c, n }): RecordLine => {
-    const raw = key === 'timesReused' ? String(n) : key === 'status' ? 'pending' : '2026-01-26T21:28:12.398Z';
-    return { kind: 'record', key, style, value: quoted(style, raw), comment: c };
-  });
+  fc
+    .record({
+      style: fc.constantFrom<Style>('plain', 'double', 'single', 'empty'),
+      comment,
+      n: fc.nat(50),
+    })
+    .map(({ style, comment: c, n }): RecordLine => {
+      const raw = key === 'timesReused' ? String(n) : key === 'status' ? 'pending' : '2026-01-26T21:28:12.398Z';
+      return { kind: 'record', key, style, value: quoted(style, raw), comment: c };
+    });
 
 const otherEntry = fc.oneof(
   unicode.map((u): OtherLines => ({ kind: 'other', lines: [`# ${u}`] })),
   fc.constant<OtherLines>({ kind: 'other', lines: [''] }),
-  fc.tuple(fc.constantFrom('endpoint', 'domain', 'note', 'clé', 'x-custom'), unicode, fc.constantFrom<Style>('double', 'single'), comment)
+  fc
+    .tuple(fc.constantFrom('endpoint', 'domain', 'note', 'clé', 'x-custom'), unicode, fc.constantFrom<Style>('double', 'single'), comment)
     .map(([k, v, s, c]): OtherLines => ({ kind: 'other', lines: [`${k}: ${quoted(s, v)}${c}`] })),
   fc.constant<OtherLines>({ kind: 'other', lines: ['tags: [payments, "cards", \'x\']  # flow'] }),
   fc.constant<OtherLines>({ kind: 'other', lines: ['vars:', '  amount: 10   # nested', '  status: nested-not-top', '  label: "ü"'] }),
@@ -58,7 +73,10 @@ const docArb = fc.record({
 
 const editsArb = fc.record({
   status: fc.option(fc.constantFrom('verified', 'failed'), { nil: undefined }),
-  verifiedAt: fc.option(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), { nil: undefined }),
+  verifiedAt: fc.option(
+    fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+    { nil: undefined },
+  ),
   savedAt: fc.option(fc.constant('2026-03-01T10:00:00.000Z'), { nil: undefined }),
   timesReused: fc.option(fc.nat(1000), { nil: undefined }),
 });
@@ -92,7 +110,9 @@ describe('frontmatter edits (property)', () => {
       fc.property(docArb, editsArb, (doc, editSpec) => {
         const { text, fmLines, entries } = build(doc);
         const before = readFrontmatterValues(text);
-        const edits: ScalarEdit[] = Object.entries(editSpec).filter(([, v]) => v !== undefined).map(([key, value]) => ({ key, value: value as string | number }));
+        const edits: ScalarEdit[] = Object.entries(editSpec)
+          .filter(([, v]) => v !== undefined)
+          .map(([key, value]) => ({ key, value: value as string | number }));
         const out = applyScalarEdits(text, edits);
         const edited = new Set(edits.map((e) => e.key));
 
@@ -135,8 +155,10 @@ describe('frontmatter edits (property)', () => {
       fc.property(docArb, (doc) => {
         const { text } = build(doc);
         const before = readFrontmatterValues(text);
-        const same: ScalarEdit[] = RECORD_KEYS.filter((k) => typeof before[k] === 'string' && before[k] !== '' || typeof before[k] === 'number')
-          .map((k) => ({ key: k, value: before[k] as string | number }));
+        const same: ScalarEdit[] = RECORD_KEYS.filter((k) => (typeof before[k] === 'string' && before[k] !== '') || typeof before[k] === 'number').map((k) => ({
+          key: k,
+          value: before[k] as string | number,
+        }));
         const out = applyScalarEdits(text, same);
         // Re-rendering a value in its own style gives back the same bytes (plain stays plain, quotes stay quotes).
         expect(out).toBe(text);

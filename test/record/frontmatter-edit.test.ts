@@ -5,7 +5,7 @@ import { RecordEditError } from '../../src/record/errors.js';
 const BODY = '\n# T\n\n```yaml\n---\nsteps: []\n---\n```\n';
 
 describe('applyScalarEdits', () => {
-  it('keeps each value\'s quote style and the comments around it', () => {
+  it("keeps each value's quote style and the comments around it", () => {
     const text = `---\nstatus: pending   # one of: verified, pending\nverifiedAt: "2026-01-01T00:00:00.000Z"\nsavedAt: '2026-01-01T00:00:00.000Z'\ntimesReused: 1\n---${BODY}`;
     const out = applyScalarEdits(text, [
       { key: 'status', value: 'verified' },
@@ -13,7 +13,9 @@ describe('applyScalarEdits', () => {
       { key: 'savedAt', value: '2026-03-01T10:00:00.123Z' },
       { key: 'timesReused', value: 2 },
     ]);
-    expect(out).toBe(`---\nstatus: verified   # one of: verified, pending\nverifiedAt: "2026-03-01T10:00:00.123Z"\nsavedAt: '2026-03-01T10:00:00.123Z'\ntimesReused: 2\n---${BODY}`);
+    expect(out).toBe(
+      `---\nstatus: verified   # one of: verified, pending\nverifiedAt: "2026-03-01T10:00:00.123Z"\nsavedAt: '2026-03-01T10:00:00.123Z'\ntimesReused: 2\n---${BODY}`,
+    );
   });
 
   it('keeps an unquoted timestamp unquoted', () => {
@@ -21,9 +23,12 @@ describe('applyScalarEdits', () => {
     expect(out).toBe('---\nverifiedAt: 2026-02-01T00:00:00.000Z\n---\n');
   });
 
-  it('appends missing keys before the closing line, with the doc\'s CRLF, after the BOM', () => {
+  it("appends missing keys before the closing line, with the doc's CRLF, after the BOM", () => {
     const text = `\uFEFF---\r\nendpoint: "GET /x"\r\n# trailing comment\r\n---\r\nbody\r\n`;
-    const out = applyScalarEdits(text, [{ key: 'status', value: 'failed' }, { key: 'timesReused', value: 1 }]);
+    const out = applyScalarEdits(text, [
+      { key: 'status', value: 'failed' },
+      { key: 'timesReused', value: 1 },
+    ]);
     expect(out).toBe(`\uFEFF---\r\nendpoint: "GET /x"\r\n# trailing comment\r\nstatus: failed\r\ntimesReused: 1\r\n---\r\nbody\r\n`);
   });
 

@@ -72,11 +72,14 @@ async function expectEachDocOldOrNew(originals: Map<string, string>): Promise<nu
     expect(() => parse(text.slice(loc.contentStart, loc.contentEnd)), name).not.toThrow();
     const k = Number(readFrontmatterValues(text).timesReused);
     const i = Number(name.slice(4, 6));
-    const expected = k === 0 ? original : applyScalarEdits(original, [
-      { key: 'status', value: 'verified' },
-      { key: 'verifiedAt', value: roundTime(k, i) },
-      { key: 'timesReused', value: k },
-    ]);
+    const expected =
+      k === 0
+        ? original
+        : applyScalarEdits(original, [
+            { key: 'status', value: 'verified' },
+            { key: 'verifiedAt', value: roundTime(k, i) },
+            { key: 'timesReused', value: k },
+          ]);
     expect(text, name).toBe(expected);
     rounds.push(k);
   }
@@ -94,7 +97,7 @@ describe('interrupting a recorded run', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.md')).sort()).toEqual([...originals.keys()].sort());
   });
 
-  it('SIGINT with the CLI\'s handling finishes the writes in flight: every doc complete, no temp files', async () => {
+  it("SIGINT with the CLI's handling finishes the writes in flight: every doc complete, no temp files", async () => {
     const originals = await makeDocs();
     const { code, out } = await runUntilRound('graceful', 'SIGINT', 2);
     expect(code).toBe(130);

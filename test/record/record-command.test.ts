@@ -52,7 +52,7 @@ describe('stepdoc record REPORT.json', () => {
     expect(json.docs.map((d: { state: string }) => d.state)).toEqual(['already-applied', 'already-applied']);
   });
 
-  it('a report older than the doc\'s verifiedAt does not move it backwards', async () => {
+  it("a report older than the doc's verifiedAt does not move it backwards", async () => {
     await copyFile(seedPath, path.join(dir, 'seed.md'));
     await saveReport('old.json', 'ci-old', [docResult(dir, 'seed.md', 'failed', '2026-01-01T00:00:00.000Z')]);
     const { code } = await stepdoc('record', 'old.json');

@@ -36,7 +36,12 @@ describe('createRecorder (run --record)', () => {
     const second = await record([docResult(dir, 'sync_card.md', 'passed', '2026-03-02T09:30:00.456Z')], 'run-2', ['sync_card.md']);
 
     const text = await readFile(file, 'utf8');
-    expect(readFrontmatterValues(text)).toMatchObject({ status: 'verified', timesReused: 2, verifiedAt: '2026-03-02T09:30:00.456Z', savedAt: '2026-02-08T11:31:40.000Z' });
+    expect(readFrontmatterValues(text)).toMatchObject({
+      status: 'verified',
+      timesReused: 2,
+      verifiedAt: '2026-03-02T09:30:00.456Z',
+      savedAt: '2026-02-08T11:31:40.000Z',
+    });
     expect(text).toContain('verifiedAt: "2026-03-02T09:30:00.456Z"\n'); // still double-quoted, like the seed
     expect(body(text)).toBe(body(original));
     const changedLines = text.split('\n').filter((l, i) => l !== original.split('\n')[i]);
@@ -87,16 +92,22 @@ describe('createRecorder (run --record)', () => {
   });
 
   it('leaves skip/skipped/deprecated docs and interrupted docs untouched', async () => {
-    for (const [name, status] of [['s1.md', 'skip'], ['s2.md', 'skipped'], ['s3.md', 'deprecated'], ['i.md', 'pending']]) {
+    for (const [name, status] of [
+      ['s1.md', 'skip'],
+      ['s2.md', 'skipped'],
+      ['s3.md', 'deprecated'],
+      ['i.md', 'pending'],
+    ]) {
       await writeFile(path.join(dir, name), docText([`status: ${status}`]));
     }
     const before = await sources('s1.md', 's2.md', 's3.md', 'i.md');
     const interrupted = { ...docResult(dir, 'i.md', 'failed', '2026-03-01T10:00:00.000Z'), interrupted: true };
-    await record(
-      [...['s1.md', 's2.md', 's3.md'].map((n) => docResult(dir, n, 'passed', '2026-03-01T10:00:00.000Z', ['s1.md'])), interrupted],
-      'run-1',
-      ['s1.md', 's2.md', 's3.md', 'i.md'],
-    );
+    await record([...['s1.md', 's2.md', 's3.md'].map((n) => docResult(dir, n, 'passed', '2026-03-01T10:00:00.000Z', ['s1.md'])), interrupted], 'run-1', [
+      's1.md',
+      's2.md',
+      's3.md',
+      'i.md',
+    ]);
     for (const [file, text] of before) expect(await readFile(file, 'utf8')).toBe(text);
   });
 

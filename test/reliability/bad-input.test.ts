@@ -19,14 +19,54 @@ interface BadInput {
 const BAD_INPUTS: BadInput[] = [
   { name: 'a path that does not exist', args: ['run', 'nowhere.md'], says: ['error[path-not-found]: no such file or folder: nowhere.md'] },
   { name: 'a folder with no docs', args: ['run', 'empty'], files: { 'empty/notes.txt': 'not a doc' }, says: ['error[no-docs]: no docs (.md files) in empty'] },
-  { name: 'an unknown config key', args: ['run', 'docs'], files: { 'stepdoc.config.yaml': 'concurency: 2\n' }, says: ['error[config-unknown-key]: unknown config key `concurency`', '--> stepdoc.config.yaml:1:1', 'help: did you mean `concurrency`?'] },
-  { name: 'an unknown nested config key', args: ['run', 'docs'], files: { 'stepdoc.config.yaml': 'retry:\n  atempts: 2\n' }, says: ['unknown config key `retry.atempts`', 'stepdoc.config.yaml:2:3', 'did you mean `attempts`?'] },
-  { name: 'a config value of the wrong type', args: ['run', 'docs'], files: { 'stepdoc.config.yaml': 'timeoutMs: soon\n' }, says: ['error[config-schema]: config `timeoutMs` has the wrong shape', 'stepdoc.config.yaml:1:1'] },
-  { name: 'a retry policy of the wrong type', args: ['run', 'docs'], files: { 'stepdoc.config.yaml': 'retry:\n  attempts: many\n' }, says: ['error[config-schema]: config `retry.attempts` has the wrong shape', 'a whole number from 1 to 20'] },
-  { name: 'a rate limit of the wrong type', args: ['run', 'docs'], files: { 'stepdoc.config.yaml': 'rateLimit:\n  requestsPerSecond: fast\n' }, says: ['error[config-schema]: config `rateLimit.requestsPerSecond` has the wrong shape', 'stepdoc.config.yaml:2:3'] },
-  { name: 'allowDelete that is not a boolean', args: ['run', 'docs'], files: { 'stepdoc.config.yaml': 'allowDelete: "yes"\n' }, says: ['error[config-schema]: config `allowDelete` has the wrong shape', 'expected true or false'] },
-  { name: 'a missing environment variable in ${…}', args: ['run', 'docs'], files: { 'stepdoc.config.yaml': 'apis:\n  default: ${STEPDOC_TEST_NOT_SET}\n' }, says: ['error[config-missing-env]: environment variable `STEPDOC_TEST_NOT_SET` is not set', '--> stepdoc.config.yaml:2:12'] },
-  { name: 'a config that is not YAML', args: ['run', 'docs'], files: { 'stepdoc.config.yaml': 'tokens:\n  staff: [1\n' }, says: [/error\[yaml-syntax\]: invalid YAML/] },
+  {
+    name: 'an unknown config key',
+    args: ['run', 'docs'],
+    files: { 'stepdoc.config.yaml': 'concurency: 2\n' },
+    says: ['error[config-unknown-key]: unknown config key `concurency`', '--> stepdoc.config.yaml:1:1', 'help: did you mean `concurrency`?'],
+  },
+  {
+    name: 'an unknown nested config key',
+    args: ['run', 'docs'],
+    files: { 'stepdoc.config.yaml': 'retry:\n  atempts: 2\n' },
+    says: ['unknown config key `retry.atempts`', 'stepdoc.config.yaml:2:3', 'did you mean `attempts`?'],
+  },
+  {
+    name: 'a config value of the wrong type',
+    args: ['run', 'docs'],
+    files: { 'stepdoc.config.yaml': 'timeoutMs: soon\n' },
+    says: ['error[config-schema]: config `timeoutMs` has the wrong shape', 'stepdoc.config.yaml:1:1'],
+  },
+  {
+    name: 'a retry policy of the wrong type',
+    args: ['run', 'docs'],
+    files: { 'stepdoc.config.yaml': 'retry:\n  attempts: many\n' },
+    says: ['error[config-schema]: config `retry.attempts` has the wrong shape', 'a whole number from 1 to 20'],
+  },
+  {
+    name: 'a rate limit of the wrong type',
+    args: ['run', 'docs'],
+    files: { 'stepdoc.config.yaml': 'rateLimit:\n  requestsPerSecond: fast\n' },
+    says: ['error[config-schema]: config `rateLimit.requestsPerSecond` has the wrong shape', 'stepdoc.config.yaml:2:3'],
+  },
+  {
+    name: 'allowDelete that is not a boolean',
+    args: ['run', 'docs'],
+    files: { 'stepdoc.config.yaml': 'allowDelete: "yes"\n' },
+    says: ['error[config-schema]: config `allowDelete` has the wrong shape', 'expected true or false'],
+  },
+  {
+    name: 'a missing environment variable in ${…}',
+    args: ['run', 'docs'],
+    files: { 'stepdoc.config.yaml': 'apis:\n  default: ${STEPDOC_TEST_NOT_SET}\n' },
+    says: ['error[config-missing-env]: environment variable `STEPDOC_TEST_NOT_SET` is not set', '--> stepdoc.config.yaml:2:12'],
+  },
+  {
+    name: 'a config that is not YAML',
+    args: ['run', 'docs'],
+    files: { 'stepdoc.config.yaml': 'tokens:\n  staff: [1\n' },
+    says: [/error\[yaml-syntax\]: invalid YAML/],
+  },
   { name: 'a config file that does not exist', args: ['run', 'docs', '--config', 'missing.yaml'], says: ['cannot read config file missing.yaml'] },
   { name: '--shard 5/4', args: ['run', 'docs', '--shard', '5/4'], says: ['--shard 5/4: expected I/N with 1 ≤ I ≤ N'] },
   { name: '--concurrency 0', args: ['run', 'docs', '--concurrency', '0'], says: ['--concurrency 0: expected a whole number from 1 to 1024'] },
@@ -36,7 +76,12 @@ const BAD_INPUTS: BadInput[] = [
   { name: '--retries 99', args: ['run', 'docs', '--retries', '99'], says: ['--retries 99: expected a whole number from 1 to 20'] },
   { name: 'an unknown flag', args: ['run', 'docs', '--allow-deletes'], says: ['unknown option `--allow-deletes`', 'did you mean `--allow-delete`?'] },
   { name: 'an unknown command', args: ['runn'], says: ['unknown command `runn`'] },
-  { name: 'a doc with broken YAML', args: ['run', 'docs'], files: { 'docs/broken.md': GOOD_DOC.replace('    path: "/ok"', '    path: [unclosed') }, says: [/error\[[a-z-]+\]: .*\n\s*--> docs\/broken\.md:\d+:\d+/] },
+  {
+    name: 'a doc with broken YAML',
+    args: ['run', 'docs'],
+    files: { 'docs/broken.md': GOOD_DOC.replace('    path: "/ok"', '    path: [unclosed') },
+    says: [/error\[[a-z-]+\]: .*\n\s*--> docs\/broken\.md:\d+:\d+/],
+  },
 ];
 
 describe('bad input: one clear message, exit 2, never a stack trace', () => {
@@ -77,7 +122,9 @@ describe('bad input met while running: the step fails with one line naming what 
   });
 
   it('a JSONPath that matches nothing names the path and the nearest part that exists, with its keys', () => {
-    expect(causeOf(docNamed(report, 'jsonpath.md').steps[0])).toBe('`client_id`: $.data.client.id matched nothing (the nearest part that exists is `$`, with keys: ok, id, method)');
+    expect(causeOf(docNamed(report, 'jsonpath.md').steps[0])).toBe(
+      '`client_id`: $.data.client.id matched nothing (the nearest part that exists is `$`, with keys: ok, id, method)',
+    );
   });
 
   it('extracting from a body that is not JSON says so', () => {

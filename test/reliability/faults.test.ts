@@ -19,17 +19,39 @@ const FAULTS: FaultCase[] = [
   { name: 'hang', step: () => ({ path: '/hang' }), cause: () => /^timeout after 1000 ms waiting for headers$/ },
   { name: 'hang-body', step: () => ({ path: '/hang-body' }), cause: () => /^timeout after 1000 ms reading the body \(11 bytes received\)$/ },
   { name: 'drip', step: () => ({ path: '/drip?bytes=400&ms=10' }), cause: () => /^timeout after 1000 ms reading the body \(\d+ bytes received\)$/ },
-  { name: 'reset', step: () => ({ path: '/reset' }), cause: () => /^connection reset by the server while reading the body \(\d+ bytes received\)$/, attempts: 3 },
+  {
+    name: 'reset',
+    step: () => ({ path: '/reset' }),
+    cause: () => /^connection reset by the server while reading the body \(\d+ bytes received\)$/,
+    attempts: 3,
+  },
   { name: 'reset-early', step: () => ({ path: '/reset-early' }), cause: () => /^connection reset by the server before it answered$/, attempts: 3 },
   { name: 'status-500', step: () => ({ path: '/status/500' }), cause: () => /^expected status 2xx, got 500$/, attempts: 1 },
   { name: 'status-502', step: () => ({ path: '/status/502' }), cause: () => /^expected status 2xx, got 502$/, attempts: 3 },
   { name: 'status-503', step: () => ({ path: '/status/503' }), cause: () => /^expected status 2xx, got 503$/, attempts: 3 },
   { name: 'status-429', step: () => ({ path: '/flaky/always?fail=99&status=429&retryAfter=0' }), cause: () => /^expected status 2xx, got 429$/, attempts: 3 },
-  { name: 'not-json', step: () => ({ path: '/not-json', extra: extractId }), cause: () => /^cannot extract `thing_id` from \$\.id: the response says JSON but is not: .+$/ },
-  { name: 'big-body', step: () => ({ path: '/big?mb=50', extra: extractId }), cause: () => /^cannot extract `thing_id` from \$\.id: the body was cut at 10485760 bytes \(--max-body\) and was not parsed$/ },
-  { name: 'refused', step: (_s, port) => ({ url: `http://127.0.0.1:${port}/nothing` }), cause: (_s, port) => new RegExp(`^connection refused \\(127\\.0\\.0\\.1:${port}\\)$`), attempts: 1 },
+  {
+    name: 'not-json',
+    step: () => ({ path: '/not-json', extra: extractId }),
+    cause: () => /^cannot extract `thing_id` from \$\.id: the response says JSON but is not: .+$/,
+  },
+  {
+    name: 'big-body',
+    step: () => ({ path: '/big?mb=50', extra: extractId }),
+    cause: () => /^cannot extract `thing_id` from \$\.id: the body was cut at 10485760 bytes \(--max-body\) and was not parsed$/,
+  },
+  {
+    name: 'refused',
+    step: (_s, port) => ({ url: `http://127.0.0.1:${port}/nothing` }),
+    cause: (_s, port) => new RegExp(`^connection refused \\(127\\.0\\.0\\.1:${port}\\)$`),
+    attempts: 1,
+  },
   { name: 'redirect-loop', step: () => ({ path: '/loop/a' }), cause: (s) => new RegExp(`^redirect loop: ${s.url}/loop/a → /loop/b → /loop/a$`) },
-  { name: 'redirect-limit', step: () => ({ path: '/redirect-chain/9' }), cause: () => /^too many redirects \(more than 5\): .*\/redirect-chain\/9 → .*\/redirect-chain\/3$/ },
+  {
+    name: 'redirect-limit',
+    step: () => ({ path: '/redirect-chain/9' }),
+    cause: () => /^too many redirects \(more than 5\): .*\/redirect-chain\/9 → .*\/redirect-chain\/3$/,
+  },
 ];
 
 describe('faults end as step failures with one-line causes; the run goes on; exit 1', () => {
@@ -44,7 +66,9 @@ describe('faults end as step failures with one-line causes; the run goes on; exi
     const files: Record<string, string> = { 'docs/zz-after-the-faults.md': faultDoc('Still runs', [{ path: '/ok' }]) };
     for (const f of FAULTS) files[`docs/${f.name}.md`] = faultDoc(`Fault ${f.name}`, [f.step(server, port)]);
     const dir = tempProject(files);
-    run = await runCli(['run', 'docs', '--base-url', server.url, '--timeout', '1000', '--concurrency', '8', '--reporter', 'console', '--reporter', 'json'], { cwd: dir });
+    run = await runCli(['run', 'docs', '--base-url', server.url, '--timeout', '1000', '--concurrency', '8', '--reporter', 'console', '--reporter', 'json'], {
+      cwd: dir,
+    });
     report = readReport(dir);
   }, 60_000);
   afterAll(() => server.close());

@@ -27,7 +27,13 @@ function stepYaml(s: StepSpec, i: number): string {
   const lines = [`  - id: ${s.id ?? `step_${i + 1}`}`, `    method: ${s.method ?? 'GET'}`];
   if (s.url) lines.push(`    url: "${s.url}"`);
   else lines.push(`    path: "${s.path ?? '/ok'}"`);
-  if (s.extra) lines.push(...s.extra.split('\n').filter(Boolean).map((l) => `    ${l}`));
+  if (s.extra)
+    lines.push(
+      ...s.extra
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => `    ${l}`),
+    );
   return lines.join('\n') + '\n';
 }
 

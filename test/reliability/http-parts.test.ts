@@ -10,7 +10,14 @@ import { startFaultServer, type FaultServer } from '../support/fault-server.js';
 import { sendJson, startServer, type TestServer } from '../support/http-server.js';
 
 const policy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 4, unsafe: false };
-const response = (status: number, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, bodyText: '', size: 0, truncated: false, durationMs: 1 });
+const response = (status: number, headers: Record<string, string> = {}): HttpResponse => ({
+  status,
+  headers,
+  bodyText: '',
+  size: 0,
+  truncated: false,
+  durationMs: 1,
+});
 
 describe('Retry-After', () => {
   it('reads delta-seconds and HTTP-dates; a past date is 0; nonsense is undefined', () => {
@@ -127,7 +134,10 @@ describe('rate limiting parts', () => {
     const order: string[] = [];
     const c = slots.acquire().then((release) => (order.push('c'), release));
     const controller = new AbortController();
-    const d = slots.acquire(controller.signal).then(() => order.push('d'), () => order.push('d aborted'));
+    const d = slots.acquire(controller.signal).then(
+      () => order.push('d'),
+      () => order.push('d aborted'),
+    );
     const e = slots.acquire().then((release) => (order.push('e'), release));
     controller.abort();
     await d;
@@ -140,7 +150,14 @@ describe('rate limiting parts', () => {
 });
 
 describe('redirects', () => {
-  const request: HttpRequest = { method: 'POST', url: 'http://a.test/start', headers: { authorization: 'Bearer t', 'x-api-key': 'k', 'content-type': 'application/json', accept: 'x' }, bodyKind: 'json', body: { a: 1 }, sensitiveHeaders: ['x-api-key'] };
+  const request: HttpRequest = {
+    method: 'POST',
+    url: 'http://a.test/start',
+    headers: { authorization: 'Bearer t', 'x-api-key': 'k', 'content-type': 'application/json', accept: 'x' },
+    bodyKind: 'json',
+    body: { a: 1 },
+    sensitiveHeaders: ['x-api-key'],
+  };
 
   it('ignores answers that are not redirects, or have no Location', () => {
     expect(followRedirect(200, { location: '/x' }, request, [request.url])).toBeUndefined();
@@ -148,7 +165,12 @@ describe('redirects', () => {
   });
 
   it('303 and 302-after-POST become GET without a body; 307/308 keep both', () => {
-    expect(followRedirect(303, { location: '/b' }, request, [request.url])).toMatchObject({ method: 'GET', bodyKind: 'none', body: undefined, url: 'http://a.test/b' });
+    expect(followRedirect(303, { location: '/b' }, request, [request.url])).toMatchObject({
+      method: 'GET',
+      bodyKind: 'none',
+      body: undefined,
+      url: 'http://a.test/b',
+    });
     expect(followRedirect(302, { location: '/b' }, request, [request.url])?.headers['content-type']).toBeUndefined();
     expect(followRedirect(307, { location: '/b' }, request, [request.url])).toMatchObject({ method: 'POST', body: { a: 1 } });
     expect(followRedirect(308, { location: '/b' }, { ...request, method: 'PUT' }, [request.url])).toMatchObject({ method: 'PUT' });
@@ -310,7 +332,12 @@ describe('HttpClient sends every body kind', () => {
     expect(json.json).toEqual({ type: 'application/json', body: '{"a":1}' });
     const form = await client.send({ ...base, bodyKind: 'form', body: { a: 'x y', n: 2 } });
     expect(form.json).toEqual({ type: 'application/x-www-form-urlencoded', body: 'a=x+y&n=2' });
-    const multipart = await client.send({ ...base, bodyKind: 'multipart', body: { note: 'hi' }, files: [{ fieldName: 'doc', path: file, contentType: 'text/plain' }] });
+    const multipart = await client.send({
+      ...base,
+      bodyKind: 'multipart',
+      body: { note: 'hi' },
+      files: [{ fieldName: 'doc', path: file, contentType: 'text/plain' }],
+    });
     const echoed = multipart.json as { type: string; body: string };
     expect(echoed.type).toMatch(/^multipart\/form-data; boundary=/);
     expect(echoed.body).toContain('name="note"\r\n\r\nhi\r\n');

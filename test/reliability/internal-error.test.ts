@@ -8,7 +8,11 @@ function brokenIO() {
   const io: CliIO = {
     cwd: process.cwd(),
     env: { NO_COLOR: '1' },
-    stdout: { write: () => { throw new TypeError('stdout went away'); } },
+    stdout: {
+      write: () => {
+        throw new TypeError('stdout went away');
+      },
+    },
     stderr: { write: (s: string) => (stderr += s) },
     signal: new AbortController().signal,
   };
@@ -19,7 +23,9 @@ describe('an internal error (a bug)', () => {
   it('prints one line asking to report it, no stack, exit 3', async () => {
     const { io, stderr } = brokenIO();
     expect(await main(['run', '--help'], io)).toBe(3);
-    expect(stderr()).toBe('internal error: stdout went away — this is a bug in stepdoc; please report it with the command you ran (--verbose shows the stack)\n');
+    expect(stderr()).toBe(
+      'internal error: stdout went away — this is a bug in stepdoc; please report it with the command you ran (--verbose shows the stack)\n',
+    );
   });
 
   it('shows the stack under --verbose', async () => {

@@ -15,10 +15,17 @@ afterAll(() => server.close());
 function hangingProject(tag: string, cleanupPath: string): string {
   const files: Record<string, string> = {};
   for (const name of ['a', 'b', 'c']) {
-    files[`docs/${name}.md`] = faultDoc(`Hangs ${name}`, [{ id: 'wait', path: `/hang?tag=${tag}&doc=${name}` }, { id: 'never', path: `/ok?tag=${tag}&after=${name}` }], {
-      setup: [{ id: 'prepare', path: `/ok?tag=${tag}&setup=${name}` }],
-      cleanup: [{ id: 'tidy', path: `${cleanupPath}${cleanupPath.includes('?') ? '&' : '?'}tag=${tag}&cleanup=${name}` }],
-    });
+    files[`docs/${name}.md`] = faultDoc(
+      `Hangs ${name}`,
+      [
+        { id: 'wait', path: `/hang?tag=${tag}&doc=${name}` },
+        { id: 'never', path: `/ok?tag=${tag}&after=${name}` },
+      ],
+      {
+        setup: [{ id: 'prepare', path: `/ok?tag=${tag}&setup=${name}` }],
+        cleanup: [{ id: 'tidy', path: `${cleanupPath}${cleanupPath.includes('?') ? '&' : '?'}tag=${tag}&cleanup=${name}` }],
+      },
+    );
   }
   return tempProject(files);
 }
@@ -29,7 +36,10 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a run', (signal) => {
   it('stops sending, aborts in-flight requests, runs teardown of started docs, writes reports marked interrupted, exits 130', async () => {
     const tag = `${signal}-${Date.now()}`;
     const dir = hangingProject(tag, '/ok');
-    const cli = spawnCli(['run', 'docs', '--base-url', server.url, '--concurrency', '2', '--timeout', '30000', '--reporter', 'json', '--reporter', 'junit'], dir);
+    const cli = spawnCli(
+      ['run', 'docs', '--base-url', server.url, '--concurrency', '2', '--timeout', '30000', '--reporter', 'json', '--reporter', 'junit'],
+      dir,
+    );
     await waitFor(() => tagged(tag).filter((h) => h.path === '/hang').length === 2);
     cli.child.kill(signal);
     const { code, stderr } = await cli.done;
@@ -38,7 +48,12 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a run', (signal) => {
     expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
     const hits = tagged(tag);
-    expect(hits.filter((h) => h.query.has('cleanup')).map((h) => h.query.get('cleanup')).sort()).toEqual(['a', 'b']);
+    expect(
+      hits
+        .filter((h) => h.query.has('cleanup'))
+        .map((h) => h.query.get('cleanup'))
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(hits.filter((h) => h.query.has('after'))).toHaveLength(0);
     expect(hits.some((h) => h.query.get('doc') === 'c' || h.query.get('setup') === 'c')).toBe(false);
 
@@ -69,13 +84,17 @@ describe('teardown after an interrupt is bounded', () => {
     expect(code, stderr).toBe(130);
     const report = JSON.parse(readFileSync(join(dir, 'reports/report.json'), 'utf8')) as RunResult;
     expect(report.interrupted).toBe(true);
-    for (const doc of report.docs.filter((d) => d.status !== 'not-run')) expect(doc.steps.at(-1)).toMatchObject({ id: 'tidy', status: 'failed', error: { code: 'aborted' } });
+    for (const doc of report.docs.filter((d) => d.status !== 'not-run'))
+      expect(doc.steps.at(-1)).toMatchObject({ id: 'tidy', status: 'failed', error: { code: 'aborted' } });
   });
 
   it('a second SIGINT exits at once, leaving no half-written report', async () => {
     const tag = `twice-${Date.now()}`;
     const dir = hangingProject(tag, '/hang');
-    const cli = spawnCli(['run', 'docs', '--base-url', server.url, '--concurrency', '2', '--timeout', '60000', '--reporter', 'json', '--reporter', 'html'], dir);
+    const cli = spawnCli(
+      ['run', 'docs', '--base-url', server.url, '--concurrency', '2', '--timeout', '60000', '--reporter', 'json', '--reporter', 'html'],
+      dir,
+    );
     await waitFor(() => tagged(tag).filter((h) => h.path === '/hang').length === 2);
     cli.child.kill('SIGINT');
     await waitFor(() => tagged(tag).filter((h) => h.query.has('cleanup')).length === 2);

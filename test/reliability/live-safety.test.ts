@@ -130,7 +130,11 @@ describe('rate limit per API', () => {
 });
 
 describe('DELETE guard', () => {
-  const deleting = () => faultDoc('Delete a thing', [{ id: 'remove', method: 'DELETE', path: `/ok?del=${key()}` }, { id: 'after', path: '/ok' }]);
+  const deleting = () =>
+    faultDoc('Delete a thing', [
+      { id: 'remove', method: 'DELETE', path: `/ok?del=${key()}` },
+      { id: 'after', path: '/ok' },
+    ]);
   const deletes = (since: number) => server.hits.slice(since).filter((h) => h.method === 'DELETE');
 
   it('holds back a DELETE against a live API with a clear reason; the doc is not-sent, not failed', async () => {
@@ -167,8 +171,19 @@ describe('DELETE guard', () => {
   });
 
   it('sends DELETE to the mock without --allow-delete', async () => {
-    const spec = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/things/{id}': { delete: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: { description: 'gone' } } } } } };
-    const doc = faultDoc('Mock delete', [{ method: 'DELETE', path: '/things/abc' }], { frontmatter: 'swagger: api.json\n' }).replace('GET /faults', 'DELETE /things/{id}');
+    const spec = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/things/{id}': {
+          delete: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: { description: 'gone' } } },
+        },
+      },
+    };
+    const doc = faultDoc('Mock delete', [{ method: 'DELETE', path: '/things/abc' }], { frontmatter: 'swagger: api.json\n' }).replace(
+      'GET /faults',
+      'DELETE /things/{id}',
+    );
     const dir = tempProject({ 'docs/m.md': doc, 'api.json': JSON.stringify(spec) });
     const run = await runCli(['run', 'docs', '--mock', '--reporter', 'json'], { cwd: dir });
     expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -181,7 +196,11 @@ describe('DELETE guard', () => {
 describe('--dry-run', () => {
   it('renders every request and sends nothing', async () => {
     const before = server.hits.length;
-    const doc = faultDoc('Dry', [{ id: 'make', method: 'POST', path: '/ok', extra: 'body:\n  n: "{{ timestamp }}"\nextract:\n  made: "$.id"' }, { id: 'use', path: '/ok/{{ made }}' }, { method: 'DELETE', path: '/ok' }]);
+    const doc = faultDoc('Dry', [
+      { id: 'make', method: 'POST', path: '/ok', extra: 'body:\n  n: "{{ timestamp }}"\nextract:\n  made: "$.id"' },
+      { id: 'use', path: '/ok/{{ made }}' },
+      { method: 'DELETE', path: '/ok' },
+    ]);
     const { run, report } = await runDocs({ 'dry.md': doc }, ['--dry-run']);
     expect(run.code, run.stdout).toBe(0);
     expect(server.hits.length).toBe(before);
@@ -199,7 +218,9 @@ describe('redirects', () => {
       'r301.md': faultDoc('301', [{ path: `/redirect/301?to=/ok%3Ftag%3D${tag}-301` }]),
       'r302.md': faultDoc('302', [{ method: 'POST', path: `/redirect/302?to=/ok%3Ftag%3D${tag}-302`, extra: 'body:\n  a: 1' }]),
       'r307.md': faultDoc('307', [{ method: 'POST', path: `/redirect/307?to=/ok%3Ftag%3D${tag}-307`, extra: 'body:\n  a: 1' }]),
-      'expect302.md': faultDoc('expects 302', [{ path: `/redirect/302?to=/ok%3Ftag%3D${tag}-kept`, extra: 'expect:\n  status: 302\n  headers:\n    location: { exists: true }' }]),
+      'expect302.md': faultDoc('expects 302', [
+        { path: `/redirect/302?to=/ok%3Ftag%3D${tag}-kept`, extra: 'expect:\n  status: 302\n  headers:\n    location: { exists: true }' },
+      ]),
     };
     const { run } = await runDocs(docs);
     expect(run.code, run.stdout).toBe(0);

@@ -5,8 +5,18 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
 
-interface Step { name?: string; run?: string; uses?: string; with?: Record<string, unknown> }
-interface Job { needs?: string; if?: string; strategy?: { matrix: { shard: number[] } }; steps: Step[] }
+interface Step {
+  name?: string;
+  run?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  needs?: string;
+  if?: string;
+  strategy?: { matrix: { shard: number[] } };
+  steps: Step[];
+}
 
 describe('the shipped CI examples', () => {
   it('GitHub Actions: a 4-way shard matrix uploading JSON, then a merge job producing JUnit and HTML', async () => {

@@ -5,9 +5,21 @@ export function fakeIO(cwd: string, env: Record<string, string | undefined> = {}
   let out = '';
   let err = '';
   return {
-    cwd, env, signal: new AbortController().signal,
-    stdout: { write: (c: string) => { out += c; return true; } },
-    stderr: { write: (c: string) => { err += c; return true; } },
+    cwd,
+    env,
+    signal: new AbortController().signal,
+    stdout: {
+      write: (c: string) => {
+        out += c;
+        return true;
+      },
+    },
+    stderr: {
+      write: (c: string) => {
+        err += c;
+        return true;
+      },
+    },
     out: () => out,
     err: () => err,
   };

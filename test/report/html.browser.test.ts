@@ -26,13 +26,27 @@ describe.skipIf(!canRun)('html report in headless Chromium', () => {
     html = await readFile(path, 'utf8');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console: ${m.text()}`); });
-    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console: ${m.text()}`);
+    });
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
     await page.goto(pathToFileURL(path).href);
   });
 
@@ -115,7 +129,9 @@ describe.skipIf(!canRun)('html report in headless Chromium', () => {
     const xml = renderJunit(mixedRun(), '/repo');
     const errors = await page.evaluate((text) => {
       // Runs in the page; the test's tsconfig has no DOM types.
-      const { DOMParser } = globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, type: string): { getElementsByTagName(n: string): { length: number } } } };
+      const { DOMParser } = globalThis as unknown as {
+        DOMParser: new () => { parseFromString(t: string, type: string): { getElementsByTagName(n: string): { length: number } } };
+      };
       const parsed = new DOMParser().parseFromString(text, 'application/xml');
       return { error: parsed.getElementsByTagName('parsererror').length, cases: parsed.getElementsByTagName('testcase').length };
     }, xml);

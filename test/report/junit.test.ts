@@ -8,8 +8,14 @@ import { doc, mixedRun, options, run, step, tempDir } from './fixtures.js';
 
 type Node = Record<string, unknown>;
 const parser = new XMLParser({
-  ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false, trimValues: false,
-  processEntities: true, htmlEntities: true, isArray: (name) => name === 'testsuite' || name === 'testcase',
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: true,
+  isArray: (name) => name === 'testsuite' || name === 'testcase',
 });
 
 async function junit(): Promise<{ xml: string; suites: Node[]; root: Node }> {
@@ -28,8 +34,12 @@ describe('junit reporter', () => {
   it('one suite per doc (and per invalid doc), one case per step, totals that add up', async () => {
     const { suites, root } = await junit();
     expect(suites.map((s) => s['@name'])).toEqual([
-      'scenarios/clients/create_client.md', 'scenarios/payments/transfer.md', 'scenarios/payments/slow.md',
-      'scenarios/cards/activate.md', 'scenarios/cards/legacy.md', 'scenarios/broken.md',
+      'scenarios/clients/create_client.md',
+      'scenarios/payments/transfer.md',
+      'scenarios/payments/slow.md',
+      'scenarios/cards/activate.md',
+      'scenarios/cards/legacy.md',
+      'scenarios/broken.md',
     ]);
     expect(root['@tests']).toBe('10');
     expect(root['@failures']).toBe('2');
@@ -88,18 +98,21 @@ describe('junit reporter', () => {
 
   it('is valid XML for any strings in paths, ids, messages and reasons', () => {
     const str = fc.string({ unit: 'binary', minLength: 1, maxLength: 30 });
-    fc.assert(fc.property(str, str, str, str, (path, id, message, reason) => {
-      const result = run([
-        doc(path, 'failed', [step(id, { status: 'failed', description: message, error: { code: 'http', message } })]),
-        doc(path + '2', 'skipped', [], { skipReason: reason }),
-      ]);
-      const xml = renderJunit(result, '/repo');
-      expect(XMLValidator.validate(xml)).toBe(true);
-      const root = (parser.parse(xml) as { testsuites: Node }).testsuites;
-      const [failed, skipped] = root.testsuite as Node[];
-      expect(failed['@name']).toBe(xmlSafe(path));
-      expect(cases(failed)[0]['@name']).toBe(xmlSafe(`${id} — ${message}`));
-      expect((cases(skipped)[0].skipped as Node)['@message']).toBe(xmlSafe(reason));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(str, str, str, str, (path, id, message, reason) => {
+        const result = run([
+          doc(path, 'failed', [step(id, { status: 'failed', description: message, error: { code: 'http', message } })]),
+          doc(path + '2', 'skipped', [], { skipReason: reason }),
+        ]);
+        const xml = renderJunit(result, '/repo');
+        expect(XMLValidator.validate(xml)).toBe(true);
+        const root = (parser.parse(xml) as { testsuites: Node }).testsuites;
+        const [failed, skipped] = root.testsuite as Node[];
+        expect(failed['@name']).toBe(xmlSafe(path));
+        expect(cases(failed)[0]['@name']).toBe(xmlSafe(`${id} — ${message}`));
+        expect((cases(skipped)[0].skipped as Node)['@message']).toBe(xmlSafe(reason));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -28,14 +28,24 @@ function shardRun(full: RunResult, index: number, total: number): RunResult {
   const docs = mine.flatMap((c) => (c.doc ? [c.doc] : []));
   const diagnostics = [runWarning, ...(mine.some((c) => c.displayPath === BROKEN) ? [invalid] : [])];
   const startedAt = new Date(Date.parse(full.startedAt) + index * 1000).toISOString();
-  return { ...full, runId: `shard-run-${index}`, docs, diagnostics, summary: summarize(docs, diagnostics), shard: { index, total },
-    startedAt, finishedAt: new Date(Date.parse(startedAt) + 2000).toISOString(), durationMs: 2000 };
+  return {
+    ...full,
+    runId: `shard-run-${index}`,
+    docs,
+    diagnostics,
+    summary: summarize(docs, diagnostics),
+    shard: { index, total },
+    startedAt,
+    finishedAt: new Date(Date.parse(startedAt) + 2000).toISOString(),
+    durationMs: 2000,
+  };
 }
 
 const timingless = (report: Record<string, unknown>) => ({ ...report, runId: 'x', startedAt: 'x', finishedAt: 'x', durationMs: 0 });
 /** A merged run also says which shard run executed each doc (for recording): set aside to compare. */
 const provenanceless = ({ mergedFrom: _from, docs, ...report }: Record<string, unknown>) => ({
-  ...report, docs: (docs as Array<Record<string, unknown>>).map(({ origin: _origin, ...doc }) => doc),
+  ...report,
+  docs: (docs as Array<Record<string, unknown>>).map(({ origin: _origin, ...doc }) => doc),
 });
 const junitTimingless = (xml: string) => xml.replace(/^(<testsuites [^\n]*?) time="[^"]*" timestamp="[^"]*"/m, '$1');
 

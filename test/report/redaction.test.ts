@@ -56,7 +56,14 @@ describe('redaction in every report', () => {
     const args = ['in/report.json', '--secret', SECRETS.cliSecret, '--report-dir', 'out', ...FORMATS.flatMap((f) => ['--reporter', f])];
     expect(await mergeReports(args, io)).toBe(0);
     const outputs = await everything(join(dir, 'out'), { stdout: io.out(), stderr: io.err() });
-    expect(Object.keys(outputs).sort()).toEqual([join(dir, 'out/junit.xml'), join(dir, 'out/report.html'), join(dir, 'out/report.json'), join(dir, 'out/summary.md'), 'stderr', 'stdout']);
+    expect(Object.keys(outputs).sort()).toEqual([
+      join(dir, 'out/junit.xml'),
+      join(dir, 'out/report.html'),
+      join(dir, 'out/report.json'),
+      join(dir, 'out/summary.md'),
+      'stderr',
+      'stdout',
+    ]);
     expectNoSecrets(outputs);
   });
 });

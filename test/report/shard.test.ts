@@ -15,33 +15,43 @@ const docsArb = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { max
 
 describe('selectShard', () => {
   it('partitions: shards are disjoint and their union is every doc', () => {
-    fc.assert(fc.property(docsArb, fc.integer({ min: 1, max: 9 }), fc.boolean(), (docs, total, withDurations) => {
-      const durations = withDurations ? new Map(docs.map((d, i) => [d.displayPath, (i * 53) % 97])) : undefined;
-      const shards = allShards(docs, total, durations);
-      const union = shards.flatMap(paths);
-      expect(new Set(union).size).toBe(union.length);
-      expect([...union].sort()).toEqual(paths(docs).sort());
-    }));
+    fc.assert(
+      fc.property(docsArb, fc.integer({ min: 1, max: 9 }), fc.boolean(), (docs, total, withDurations) => {
+        const durations = withDurations ? new Map(docs.map((d, i) => [d.displayPath, (i * 53) % 97])) : undefined;
+        const shards = allShards(docs, total, durations);
+        const union = shards.flatMap(paths);
+        expect(new Set(union).size).toBe(union.length);
+        expect([...union].sort()).toEqual(paths(docs).sort());
+      }),
+    );
   });
 
   it('is deterministic whatever the input order (stable across machines)', () => {
-    fc.assert(fc.property(docsArb, fc.integer({ min: 1, max: 5 }), (docs, total) => {
-      const reversed = [...docs].reverse();
-      const durations = new Map(docs.map((d, i) => [d.displayPath, i % 4]));
-      for (let i = 1; i <= total; i++) {
-        expect(paths(selectShard(reversed, { index: i, total }))).toEqual(paths(selectShard(docs, { index: i, total })));
-        expect(paths(selectShard(reversed, { index: i, total }, durations))).toEqual(paths(selectShard(docs, { index: i, total }, durations)));
-      }
-    }));
+    fc.assert(
+      fc.property(docsArb, fc.integer({ min: 1, max: 5 }), (docs, total) => {
+        const reversed = [...docs].reverse();
+        const durations = new Map(docs.map((d, i) => [d.displayPath, i % 4]));
+        for (let i = 1; i <= total; i++) {
+          expect(paths(selectShard(reversed, { index: i, total }))).toEqual(paths(selectShard(docs, { index: i, total })));
+          expect(paths(selectShard(reversed, { index: i, total }, durations))).toEqual(paths(selectShard(docs, { index: i, total }, durations)));
+        }
+      }),
+    );
   });
 
   it('without durations, deals round-robin by path: sizes differ by at most one', () => {
     const docs = ['e', 'a', 'd', 'b', 'c', 'g', 'f'].map(item);
-    expect(allShards(docs, 3).map(paths)).toEqual([['a', 'd', 'g'], ['b', 'e'], ['c', 'f']]);
-    fc.assert(fc.property(docsArb, fc.integer({ min: 1, max: 9 }), (list, total) => {
-      const sizes = allShards(list, total).map((s) => s.length);
-      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
-    }));
+    expect(allShards(docs, 3).map(paths)).toEqual([
+      ['a', 'd', 'g'],
+      ['b', 'e'],
+      ['c', 'f'],
+    ]);
+    fc.assert(
+      fc.property(docsArb, fc.integer({ min: 1, max: 9 }), (list, total) => {
+        const sizes = allShards(list, total).map((s) => s.length);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 
   it('with durations, balances time: the longest shard is within one doc of the ideal', () => {
@@ -60,9 +70,15 @@ describe('selectShard', () => {
 
   it('docs without a known duration count as the median', () => {
     const docs = ['a', 'b', 'c', 'd'].map(item);
-    const durations = new Map([['a', 100], ['b', 100]]);
+    const durations = new Map([
+      ['a', 100],
+      ['b', 100],
+    ]);
     const shards = allShards(docs, 2, durations).map(paths);
-    expect(shards).toEqual([['a', 'c'], ['b', 'd']]);
+    expect(shards).toEqual([
+      ['a', 'c'],
+      ['b', 'd'],
+    ]);
   });
 
   it('rejects impossible shards', () => {
@@ -87,7 +103,12 @@ describe('readDurations', () => {
     const dir = await tempDir();
     const file = join(dir, 'last.json');
     await writeFile(file, JSON.stringify({ docs: [{ displayPath: 'a.md', durationMs: 12 }, { displayPath: 'b.md', durationMs: 30 }, { nope: 1 }] }));
-    expect(await readDurations(file)).toEqual(new Map([['a.md', 12], ['b.md', 30]]));
+    expect(await readDurations(file)).toEqual(
+      new Map([
+        ['a.md', 12],
+        ['b.md', 30],
+      ]),
+    );
   });
   it('gives an empty map when the file does not exist yet (first CI run)', async () => {
     expect((await readDurations(join(await tempDir(), 'missing.json'))).size).toBe(0);

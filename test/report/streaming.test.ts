@@ -20,7 +20,8 @@ const FORMATS: [string, ReporterFactory, string, (r: RunResult, o: Opts) => stri
 
 /** What the CLI's runner keeps with `retain: 'failures'`: docs that did not fail lose requests, responses and checks. */
 function slimmed(result: RunResult): RunResult {
-  const slim = (doc: DocResult): DocResult => (doc.status === 'failed' ? doc : { ...doc, steps: doc.steps.map(({ request: _q, response: _r, ...s }) => ({ ...s, checks: [] })) });
+  const slim = (doc: DocResult): DocResult =>
+    doc.status === 'failed' ? doc : { ...doc, steps: doc.steps.map(({ request: _q, response: _r, ...s }) => ({ ...s, checks: [] })) };
   return { ...result, docs: result.docs.map(slim) };
 }
 
@@ -31,7 +32,15 @@ function bigRun(): RunResult {
     steps: d.steps.map((s) => ({
       ...s,
       request: { method: 'POST', url: `http://127.0.0.1:4010/items/${i}`, headers: { authorization: `Bearer ${SECRETS.token}` }, body: { i, note: NASTY } },
-      response: { status: 200, headers: {}, body: { id: `item-${i}`, note: 'x'.repeat(300) }, bodyText: `{"id":"item-${i}"}`, size: 320, truncated: false, durationMs: 3 },
+      response: {
+        status: 200,
+        headers: {},
+        body: { id: `item-${i}`, note: 'x'.repeat(300) },
+        bodyText: `{"id":"item-${i}"}`,
+        size: 320,
+        truncated: false,
+        durationMs: 3,
+      },
     })),
   }));
   return run(docs, { diagnostics: mixedRun().diagnostics });

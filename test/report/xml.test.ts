@@ -5,8 +5,13 @@ import { el, renderXml, xmlSafe } from '../../src/report/xml.js';
 import { NASTY } from './fixtures.js';
 
 const parser = new XMLParser({
-  ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false,
-  trimValues: false, processEntities: true, htmlEntities: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: true,
 });
 
 // Characters XML 1.0 cannot carry (they must never reach the output).
@@ -21,13 +26,16 @@ function roundTrip(value: string): { text: string; attr: string; xml: string } {
 
 describe('xml escaper', () => {
   it('keeps every representable string exactly, in text and attributes', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (value) => {
-      const { text, attr, xml } = roundTrip(value);
-      expect(FORBIDDEN.test(xml)).toBe(false);
-      expect(xml.includes(']]>')).toBe(false);
-      expect(text).toBe(xmlSafe(value));
-      expect(attr).toBe(xmlSafe(value));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (value) => {
+        const { text, attr, xml } = roundTrip(value);
+        expect(FORBIDDEN.test(xml)).toBe(false);
+        expect(xml.includes(']]>')).toBe(false);
+        expect(text).toBe(xmlSafe(value));
+        expect(attr).toBe(xmlSafe(value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('writes unrepresentable characters visibly instead of dropping them', () => {

@@ -26,7 +26,11 @@ async function answer(req: IncomingMessage, base: Base, state: SandboxState, mis
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   const method = (req.method ?? 'GET').toUpperCase();
   if (!bearerToken(req)) return errorFor(url.pathname, 'unauthorized');
-  const match = matchRoute(ROUTES.filter((route) => !route.bases || route.bases.includes(base)), method, url.pathname);
+  const match = matchRoute(
+    ROUTES.filter((route) => !route.bases || route.bases.includes(base)),
+    method,
+    url.pathname,
+  );
   if (!match) return errorFor(url.pathname, pathExists(ROUTES, url.pathname) ? 'method' : 'missing');
   let body: unknown;
   try {

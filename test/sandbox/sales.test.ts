@@ -105,10 +105,22 @@ describe('sales sandbox: clients and sync_card', () => {
     const first = await fallback.call('POST', SYNC, { ...card(clientId), default: false });
     expect(first.status).toBe(201);
     expect(first.body.status).toBe('OK');
-    expect(Object.keys(first.body.data.card).sort()).toEqual(
-      ['active', 'business_id', 'card_brand', 'cardholder_name', 'client_id', 'created_at', 'default', 'exp_month',
-        'exp_year', 'id', 'last_4', 'payment_provider', 'staff_id', 'staff_name'],
-    );
+    expect(Object.keys(first.body.data.card).sort()).toEqual([
+      'active',
+      'business_id',
+      'card_brand',
+      'cardholder_name',
+      'client_id',
+      'created_at',
+      'default',
+      'exp_month',
+      'exp_year',
+      'id',
+      'last_4',
+      'payment_provider',
+      'staff_id',
+      'staff_name',
+    ]);
     expect(first.body.data.card).toMatchObject({ default: true, active: true, last_4: '4242', client_id: clientId });
     const second = await fallback.call('POST', SYNC, card(clientId, { last_4: '4343' }));
     expect(second.body.data.card.default).toBe(false);

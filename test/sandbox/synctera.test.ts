@@ -89,7 +89,10 @@ describe('synctera sandbox: tokens', () => {
     const api = await start();
     const { customerId } = await customerWithAccount(api);
     expect((await api.call('POST', '/v0/external_cards/tokens', { token: 'tok_1234', name: 'Jane Taylor', customer_id: customerId })).status).toBe(400);
-    expect((await api.call('POST', '/v0/external_cards/tokens', { token: 'tok_4005519200000004', name: 'J', customer_id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    expect(
+      (await api.call('POST', '/v0/external_cards/tokens', { token: 'tok_4005519200000004', name: 'J', customer_id: '00000000-0000-4000-8000-000000000000' }))
+        .status,
+    ).toBe(404);
     const other = await api.call('POST', '/v0/external_cards/tokens', { token: 'tok_4005519200000004', name: 'Someone Else', customer_id: customerId });
     expect(other.body.verifications.name_verification_result).toBe('NAME_MISMATCH');
   });
@@ -170,7 +173,7 @@ describe('synctera sandbox: transfers', () => {
     expect((await careless.call('POST', TRANSFERS, transfer(card.cardId, card.accountId, 'PUSH', 500))).status).toBe(201);
   });
 
-  it('requires 3-D Secure for a large PULL with the guide\'s problem body (unless skip3ds)', async () => {
+  it("requires 3-D Secure for a large PULL with the guide's problem body (unless skip3ds)", async () => {
     const api = await start();
     const { accountId, cardId } = await setup(api);
     const refused = await api.call('POST', TRANSFERS, transfer(cardId, accountId, 'PULL', THREE_DS_THRESHOLD));
@@ -231,8 +234,7 @@ describe('synctera sandbox: reversals', () => {
     const pull = await api.call('POST', TRANSFERS, transfer(ids.cardId, ids.accountId, 'PULL', amount));
     return { ...ids, transferId: pull.body.id as string };
   }
-  const reverse = (api: ApiClient, id: string, amount: number) =>
-    api.call('POST', `${TRANSFERS}/${id}/reversals`, { currency: 'USD', amount });
+  const reverse = (api: ApiClient, id: string, amount: number) => api.call('POST', `${TRANSFERS}/${id}/reversals`, { currency: 'USD', amount });
 
   it('reverses a PULL in full, once', async () => {
     const api = await start();

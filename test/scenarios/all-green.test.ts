@@ -46,9 +46,7 @@ describe('stepdoc run scenarios against the reference sandbox', () => {
       expect.arrayContaining(['create_external_card.md', 'create_customer_account.md', 'create_customer.md']),
     );
     const sync = docResult(run.report, 'scenarios/sales/payments/sync_card.md');
-    expect(sync?.usedDocs.map((path) => path.split('/').pop())).toEqual(
-      expect.arrayContaining(['connect_stripe_gateway.md', 'create_client.md']),
-    );
+    expect(sync?.usedDocs.map((path) => path.split('/').pop())).toEqual(expect.arrayContaining(['connect_stripe_gateway.md', 'create_client.md']));
   });
 
   it('polls the PENDING transfer more than once before it is final', () => {

@@ -25,13 +25,21 @@ export async function runScenarios(paths: string[], sandbox: Sandbox): Promise<C
   const reportDir = await mkdtemp(join(tmpdir(), 'stepdoc-scenarios-'));
   try {
     const args = [
-      'bin/stepdoc.js', 'run', ...paths,
-      '--base-url', sandbox.baseUrl,
-      '--fallback-url', sandbox.fallbackUrl,
-      '--token', 'staff=sandbox-staff-token',
-      '--token', 'synctera=sandbox-synctera-key',
-      '--reporter', 'json',
-      '--report-dir', reportDir,
+      'bin/stepdoc.js',
+      'run',
+      ...paths,
+      '--base-url',
+      sandbox.baseUrl,
+      '--fallback-url',
+      sandbox.fallbackUrl,
+      '--token',
+      'staff=sandbox-staff-token',
+      '--token',
+      'synctera=sandbox-synctera-key',
+      '--reporter',
+      'json',
+      '--report-dir',
+      reportDir,
     ];
     const run = await spawnNode(args);
     const reportPath = join(reportDir, 'report.json');
@@ -69,7 +77,12 @@ export function explain(run: CliRun): string {
   const failed = (run.report?.docs ?? []).filter((doc) => doc.status !== 'passed');
   const lines = failed.map((doc) => {
     const step = doc.steps.find((s) => s.status === 'failed');
-    const why = step?.error?.message ?? step?.checks.filter((c) => !c.passed).map((c) => c.message ?? c.name).join('; ');
+    const why =
+      step?.error?.message ??
+      step?.checks
+        .filter((c) => !c.passed)
+        .map((c) => c.message ?? c.name)
+        .join('; ');
     return `${doc.displayPath}: ${doc.status}${step ? ` at ${step.id}: ${why}` : ''}${doc.diagnostics.length ? ` [${doc.diagnostics.map((d) => d.message).join('; ')}]` : ''}`;
   });
   return [`exit ${run.exitCode}`, ...lines, run.stderr.slice(0, 4000), run.report ? '' : run.stdout.slice(0, 4000)].join('\n');

@@ -54,7 +54,15 @@ export async function startFaultServer(): Promise<FaultServer> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    hits.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: performance.now(), inFlight: open });
+    hits.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+      at: performance.now(),
+      inFlight: open,
+    });
     const count = (key: string) => {
       const n = (counters.get(key) ?? 0) + 1;
       counters.set(key, n);
@@ -77,10 +85,11 @@ export async function startFaultServer(): Promise<FaultServer> {
     hits,
     on: (path) => hits.filter((h) => h.path === path),
     maxInFlight: () => peak,
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -3,11 +3,23 @@ import { affectedDocs } from '../../src/ui/affected.js';
 import type { DocEntry } from '../../src/ui/types.js';
 
 const entry = (file: string, uses: string[] = [], spec?: string): DocEntry => ({
-  file, displayPath: file, folder: '.', tags: [], status: 'verified', uses, spec, errors: [],
+  file,
+  displayPath: file,
+  folder: '.',
+  tags: [],
+  status: 'verified',
+  uses,
+  spec,
+  errors: [],
 });
 
 // base ← mid ← top (top uses mid, mid uses base); other stands alone with its own spec.
-const entries = [entry('/p/base.md', [], '/p/a.json'), entry('/p/mid.md', ['/p/base.md']), entry('/p/top.md', ['/p/mid.md']), entry('/p/other.md', [], '/p/b.json')];
+const entries = [
+  entry('/p/base.md', [], '/p/a.json'),
+  entry('/p/mid.md', ['/p/base.md']),
+  entry('/p/top.md', ['/p/mid.md']),
+  entry('/p/other.md', [], '/p/b.json'),
+];
 const all = new Set(entries.map((e) => e.file));
 
 describe('what a change re-runs', () => {

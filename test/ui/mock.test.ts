@@ -5,8 +5,22 @@ import { makeProject } from './fixtures.js';
 import { spawnCli } from './spawn.js';
 
 const SPEC = {
-  openapi: '3.0.3', info: { title: 't', version: '1' },
-  paths: { '/cards': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] }, example: { count: 2 } } } } } } } },
+  openapi: '3.0.3',
+  info: { title: 't', version: '1' },
+  paths: {
+    '/cards': {
+      get: {
+        responses: {
+          200: {
+            description: 'ok',
+            content: {
+              'application/json': { schema: { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] }, example: { count: 2 } },
+            },
+          },
+        },
+      },
+    },
+  },
 };
 
 describe('stepdoc ui --mock', () => {
@@ -14,7 +28,10 @@ describe('stepdoc ui --mock', () => {
     const dir = makeProject();
     writeFileSync(join(dir, 'cards.json'), JSON.stringify(SPEC));
     const doc = join(dir, 'scenarios/cards/count_cards.md');
-    writeFileSync(doc, '---\nendpoint: "GET /cards"\nswagger: cards.json\ndomain: cards\n---\n## Test Request\n```yaml\nsteps:\n  - id: count\n    path: /cards\n    expect:\n      body:\n        $.count: 2\n```\n');
+    writeFileSync(
+      doc,
+      '---\nendpoint: "GET /cards"\nswagger: cards.json\ndomain: cards\n---\n## Test Request\n```yaml\nsteps:\n  - id: count\n    path: /cards\n    expect:\n      body:\n        $.count: 2\n```\n',
+    );
     const cli = spawnCli(['ui', 'scenarios', '--port', '0', '--mock'], dir);
     try {
       const [, base, token] = await cli.waitFor(/^stepdoc ui: (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)\n.*runs against the embedded mock/);
@@ -29,7 +46,7 @@ describe('stepdoc ui --mock', () => {
       await reader.cancel();
       expect(text).toMatch(/event: doc:start\n/);
       expect(text).toMatch(/event: step\n/);
-      const state = await (await fetch(`${base}/api/state`, { headers })).json() as { mock: boolean; results: Array<{ file: string; status: string }> };
+      const state = (await (await fetch(`${base}/api/state`, { headers })).json()) as { mock: boolean; results: Array<{ file: string; status: string }> };
       expect(state.mock).toBe(true);
       expect(state.results).toEqual([expect.objectContaining({ file: doc, status: 'passed' })]);
     } finally {

@@ -15,7 +15,10 @@ describe('stepdoc run --watch', () => {
 
   it('runs once, re-runs the changed doc and the docs that use it, ends on Ctrl-C with 130', async () => {
     const dir = makeProject();
-    const cli = spawnCli(['run', '--watch', 'scenarios', '--base-url', api.url, '--token', `staff=${SECRET}`, '--schema', 'off', '--report-dir', join(dir, 'reports')], dir);
+    const cli = spawnCli(
+      ['run', '--watch', 'scenarios', '--base-url', api.url, '--token', `staff=${SECRET}`, '--schema', 'off', '--report-dir', join(dir, 'reports')],
+      dir,
+    );
     await cli.waitFor(/3 passed[\s\S]*watching for changes/);
     // The used doc changes: it and the doc that uses it run again; the cards doc does not.
     const create = join(dir, 'scenarios/clients/create_client.md');
@@ -34,7 +37,10 @@ describe('stepdoc run --watch', () => {
 
   it('with --record, its own writes are not changes: no loop, only the edited doc runs again', async () => {
     const dir = makeProject();
-    const cli = spawnCli(['run', '--watch', '--record', 'scenarios', '--base-url', api.url, '--token', `staff=${SECRET}`, '--schema', 'off', '--report-dir', join(dir, 'reports')], dir);
+    const cli = spawnCli(
+      ['run', '--watch', '--record', 'scenarios', '--base-url', api.url, '--token', `staff=${SECRET}`, '--schema', 'off', '--report-dir', join(dir, 'reports')],
+      dir,
+    );
     await cli.waitFor(/recorded 3 docs[\s\S]*watching for changes/);
     const cards = join(dir, 'scenarios/cards/list_cards.md');
     expect(readFileSync(cards, 'utf8')).toMatch(/^timesReused: 1$/m);

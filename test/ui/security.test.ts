@@ -58,16 +58,25 @@ describe('stepdoc ui: the two 403 rules, no CORS, no secret', () => {
   it('refuses every state change without the token, with a wrong one, or from another origin', async () => {
     for (const path of ['/api/runs', '/api/runs/stop', '/api/record']) {
       expect((await call(`${ui.url}${path}`, { method: 'POST', headers: json, body: runBody() })).status, path).toBe(403);
-      expect((await call(`${ui.url}${path}`, { method: 'POST', headers: { ...json, 'x-stepdoc-token': 'x'.repeat(ui.token.length) }, body: runBody() })).status, path).toBe(403);
+      expect(
+        (await call(`${ui.url}${path}`, { method: 'POST', headers: { ...json, 'x-stepdoc-token': 'x'.repeat(ui.token.length) }, body: runBody() })).status,
+        path,
+      ).toBe(403);
       expect((await call(`${ui.url}${path}?token=${ui.token}x`, { method: 'POST', headers: json, body: runBody() })).status, path).toBe(403);
-      const foreign = await call(`${ui.url}${path}`, { method: 'POST', headers: { ...json, 'x-stepdoc-token': ui.token, origin: 'http://evil.example' }, body: runBody() });
+      const foreign = await call(`${ui.url}${path}`, {
+        method: 'POST',
+        headers: { ...json, 'x-stepdoc-token': ui.token, origin: 'http://evil.example' },
+        body: runBody(),
+      });
       expect(foreign.status, path).toBe(403);
     }
     // The same requests with the token get past the gate (400: no docs given; 200: nothing to stop).
     expect((await call(`${ui.url}/api/runs`, { method: 'POST', headers: { ...json, 'x-stepdoc-token': ui.token }, body: runBody() })).status).toBe(400);
     expect((await call(`${ui.url}/api/runs/stop`, { method: 'POST', headers: { ...json, 'x-stepdoc-token': ui.token }, body: '{}' })).status).toBe(200);
     // A form post (what a hostile page can send without CORS) is not JSON: refused too.
-    expect((await call(`${ui.url}/api/runs`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-stepdoc-token': ui.token }, body: 'x' })).status).toBe(415);
+    expect(
+      (await call(`${ui.url}/api/runs`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-stepdoc-token': ui.token }, body: 'x' })).status,
+    ).toBe(415);
   });
 
   it('needs the token to read state or events, sends no CORS header, and never the secret', async () => {
@@ -82,7 +91,10 @@ describe('stepdoc ui: the two 403 rules, no CORS, no secret', () => {
       expect(Object.keys(answer.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
       expect(answer.body).not.toContain(SECRET);
     }
-    const preflight = await call(`${ui.url}/api/runs`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+    const preflight = await call(`${ui.url}/api/runs`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(403);
     expect(Object.keys(preflight.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
   });

@@ -31,8 +31,14 @@ describe('stepdoc ui: runs, stop, busy, invalid docs, redaction', () => {
       sendJson(res, 200, { ok: true, token: req.headers.authorization });
     });
     dir = makeProject();
-    writeFileSync(join(dir, 'scenarios/hang.md'), `---\nendpoint: "GET /hang"\n---\n# Hangs\nThe token is ${SECRET}.\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: wait\n    path: /hang\n\`\`\`\n`);
-    writeFileSync(join(dir, 'scenarios/broken.md'), '---\nendpoint: "GET /x"\n---\n## Test Request\n```yaml\nsteps:\n  - id: x\n    path: /x/{{ nope }}\n```\n');
+    writeFileSync(
+      join(dir, 'scenarios/hang.md'),
+      `---\nendpoint: "GET /hang"\n---\n# Hangs\nThe token is ${SECRET}.\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: wait\n    path: /hang\n\`\`\`\n`,
+    );
+    writeFileSync(
+      join(dir, 'scenarios/broken.md'),
+      '---\nendpoint: "GET /x"\n---\n## Test Request\n```yaml\nsteps:\n  - id: x\n    path: /x/{{ nope }}\n```\n',
+    );
     const engine = await createEngine({ paths: ['scenarios'], cwd: dir, env: {}, flags: { baseUrl: api.url, tokens: [`staff=${SECRET}`], schema: 'off' } });
     ui = await startUi(engine, 0);
   });

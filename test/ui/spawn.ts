@@ -40,7 +40,9 @@ export function spawnCli(args: string[], cwd: string): Spawned {
           waiters.push(check);
         };
         check();
-        void closed.then(() => { for (const w of waiters.splice(0)) w(); });
+        void closed.then(() => {
+          for (const w of waiters.splice(0)) w();
+        });
       });
     },
     async interrupt() {

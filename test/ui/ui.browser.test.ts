@@ -32,16 +32,34 @@ describe.skipIf(!canRun)('stepdoc ui in headless Chromium', () => {
     const [, url] = await cli.waitFor(/^stepdoc ui: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)\n/);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const origin = new URL(url).origin;
-    page.on('request', (r) => { if (!r.url().startsWith(origin)) foreign.push(r.url()); });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(origin)) foreign.push(r.url());
+    });
     page.setDefaultTimeout(10_000);
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+    });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
     await page.goto(url);
     await page.waitForSelector('li.doc');
   });

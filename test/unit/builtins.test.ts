@@ -4,7 +4,7 @@ import { BUILTIN_NAMES, builtinVariables } from '../../src/template/builtins.js'
 /** A fixed clock: 2026-02-08T11:31:40.123Z (a Sunday), so every date below is exact. */
 const T = Date.UTC(2026, 1, 8, 11, 31, 40, 123);
 
-describe('built-in variables mean what the docs\' authors\' runner meant', () => {
+describe("built-in variables mean what the docs' authors' runner meant", () => {
   const vars = builtinVariables(T);
 
   it('dates and times', () => {
@@ -50,7 +50,17 @@ describe('built-in variables mean what the docs\' authors\' runner meant', () =>
   });
 
   it('every documented name exists', () => {
-    for (const name of ['tomorrow_timestamp', 'next_week_datetime', 'yesterday_date', 'current_year', 'random_address', 'random_url', 'random_firstname', 'random_lastname', 'random_number'])
+    for (const name of [
+      'tomorrow_timestamp',
+      'next_week_datetime',
+      'yesterday_date',
+      'current_year',
+      'random_address',
+      'random_url',
+      'random_firstname',
+      'random_lastname',
+      'random_number',
+    ])
       expect(BUILTIN_NAMES.has(name)).toBe(true);
   });
 });

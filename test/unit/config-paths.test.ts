@@ -16,7 +16,9 @@ function nested(config: string): { cwd: string; file: string; dir: string } {
 
 describe('paths in a config file are relative to it', () => {
   it('swaggerRoot and remoteRefs folders resolve from the config file; mock.specs stay globs', async () => {
-    const { cwd, file, dir } = nested('swaggerRoot: ../corpus\nremoteRefs:\n  "https://h.example/entities/": ../corpus/entities/\nmock:\n  specs: ["swagger/**/*.json"]\n');
+    const { cwd, file, dir } = nested(
+      'swaggerRoot: ../corpus\nremoteRefs:\n  "https://h.example/entities/": ../corpus/entities/\nmock:\n  specs: ["swagger/**/*.json"]\n',
+    );
     const { settings } = await resolveSettings({ config: file }, cwd, {});
     expect(settings.swaggerRoot).toBe(join(dir, '../corpus'));
     expect(settings.remoteRefs).toEqual({ 'https://h.example/entities/': join(dir, '../corpus/entities') });

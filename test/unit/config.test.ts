@@ -14,7 +14,10 @@ function project(config?: string, dotenv?: string): string {
 
 describe('settings: defaults → file → env → flags', () => {
   it('layers each source over the previous one', async () => {
-    const dir = project('apis:\n  default: https://file.example\n  fallback: { baseUrl: "${FALLBACK}" }\ntokens:\n  staff: "${STAFF}"\nconcurrency: 2\nvars:\n  business_id: biz\n  api_key: { value: k-123, secret: true }\n', 'FALLBACK=https://dotenv.example\n');
+    const dir = project(
+      'apis:\n  default: https://file.example\n  fallback: { baseUrl: "${FALLBACK}" }\ntokens:\n  staff: "${STAFF}"\nconcurrency: 2\nvars:\n  business_id: biz\n  api_key: { value: k-123, secret: true }\n',
+      'FALLBACK=https://dotenv.example\n',
+    );
     const { settings } = await resolveSettings({ concurrency: 8, tokens: ['client=c-1'] }, dir, { STAFF: 's-1', STEPDOC_BASE_URL: 'https://env.example' });
     expect(settings.apis.default.baseUrl).toBe('https://env.example');
     expect(settings.apis.fallback.baseUrl).toBe('https://dotenv.example');
@@ -26,7 +29,10 @@ describe('settings: defaults → file → env → flags', () => {
   });
 
   it('reads STEPDOC_TOKEN_* and flags win over env', async () => {
-    const { settings } = await resolveSettings({ baseUrl: 'https://flag.example' }, project(), { STEPDOC_TOKEN_STAFF: 'env-token', STEPDOC_BASE_URL: 'https://env.example' });
+    const { settings } = await resolveSettings({ baseUrl: 'https://flag.example' }, project(), {
+      STEPDOC_TOKEN_STAFF: 'env-token',
+      STEPDOC_BASE_URL: 'https://env.example',
+    });
     expect(settings.tokens.staff.value).toBe('env-token');
     expect(settings.apis.default.baseUrl).toBe('https://flag.example');
   });

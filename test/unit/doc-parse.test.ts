@@ -29,7 +29,10 @@ describe('parseDoc on the seed', () => {
 
   it('orders setup before test, with spans at each step', () => {
     expect(doc.steps.map((s) => `${s.phase}:${s.id}@${s.span.line}`)).toEqual([
-      'setup:set_stripe_credentials@24', 'setup:set_gateway_type@37', 'setup:create_fresh_client@51', 'test:post_sync_card@71',
+      'setup:set_stripe_credentials@24',
+      'setup:set_gateway_type@37',
+      'setup:create_fresh_client@51',
+      'test:post_sync_card@71',
     ]);
     const client = doc.steps[2] as Step;
     expect(client.extract).toEqual({ client_id: { from: 'body', path: '$.data.client.id' } });
@@ -66,7 +69,10 @@ describe('CommonMark fences', () => {
   });
 
   it('takes the phase from the innermost heading that names one', () => {
-    const doc = parseDoc('---\nendpoint: "GET /a"\n---\n## Prerequisites\n### Step 1\n```yaml\nsteps:\n  - id: s\n    path: /s\n```\n## Cleanup\n```yaml\nsteps:\n  - id: c\n    path: /c\n```\n## Test Request\n```yaml\nsteps:\n  - id: t\n    path: /t\n```\n', 'x.md');
+    const doc = parseDoc(
+      '---\nendpoint: "GET /a"\n---\n## Prerequisites\n### Step 1\n```yaml\nsteps:\n  - id: s\n    path: /s\n```\n## Cleanup\n```yaml\nsteps:\n  - id: c\n    path: /c\n```\n## Test Request\n```yaml\nsteps:\n  - id: t\n    path: /t\n```\n',
+      'x.md',
+    );
     expect(doc.steps.map((s) => `${s.phase}:${s.id}`)).toEqual(['setup:s', 'test:t', 'teardown:c']);
   });
 
@@ -81,7 +87,13 @@ describe('CommonMark fences', () => {
 describe('frontmatter and step diagnostics', () => {
   it('maps the real status spellings and warns on unknown ones', () => {
     const status = (s: string) => parseDoc(`---\nstatus: ${s}\n---\n`, 'x.md').frontmatter.status;
-    expect([status('success'), status('pass'), status('skip'), status('deprecated'), status('pending')]).toEqual(['verified', 'verified', 'skipped', 'deprecated', 'pending']);
+    expect([status('success'), status('pass'), status('skip'), status('deprecated'), status('pending')]).toEqual([
+      'verified',
+      'verified',
+      'skipped',
+      'deprecated',
+      'pending',
+    ]);
     expect(parseDoc('---\nstatus: wobbly\n---\n', 'x.md').diagnostics[0].code).toBe('unknown-status');
   });
 
@@ -95,14 +107,20 @@ describe('frontmatter and step diagnostics', () => {
   });
 
   it('reads the corpus spellings of step keys', () => {
-    const doc = parseDoc('---\nendpoint: "POST /a"\n---\n```yaml\nsteps:\n  - id: a\n    method: post\n    path: /a\n    useFallback: true\n    x_on_behalf_of: true\n    sleep: 50\n    content_type: multipart\n    form_fields: { title: T }\n    file_fields:\n      - field_name: f\n        file_path: sample.pdf\n    onFail: skip\n    skipReason: why\n```\n', 'x.md');
+    const doc = parseDoc(
+      '---\nendpoint: "POST /a"\n---\n```yaml\nsteps:\n  - id: a\n    method: post\n    path: /a\n    useFallback: true\n    x_on_behalf_of: true\n    sleep: 50\n    content_type: multipart\n    form_fields: { title: T }\n    file_fields:\n      - field_name: f\n        file_path: sample.pdf\n    onFail: skip\n    skipReason: why\n```\n',
+      'x.md',
+    );
     const step = doc.steps[0] as Step;
     expect(step).toMatchObject({ method: 'POST', api: 'fallback', xOnBehalfOf: true, sleepMs: 50, bodyKind: 'multipart', onFail: 'skip', skipReason: 'why' });
     expect(step.fileFields).toEqual([{ fieldName: 'f', filePath: 'sample.pdf', contentType: undefined, fileName: undefined }]);
   });
 
   it('flags status 99, an unknown step key with a suggestion, and a bad onFail', () => {
-    const doc = parseDoc('---\nendpoint: "GET /a"\n---\n```yaml\nsteps:\n  - id: a\n    path: /a\n    extrct: {}\n    onFail: stop\n    expect:\n      status: 99\n```\n', 'x.md');
+    const doc = parseDoc(
+      '---\nendpoint: "GET /a"\n---\n```yaml\nsteps:\n  - id: a\n    path: /a\n    extrct: {}\n    onFail: stop\n    expect:\n      status: 99\n```\n',
+      'x.md',
+    );
     const byCode = Object.fromEntries(doc.diagnostics.map((d) => [d.code, d]));
     expect(byCode['unknown-step-key'].help).toBe('did you mean `extract`?');
     expect(byCode['invalid-status'].span).toMatchObject({ line: 11 });
@@ -115,7 +133,9 @@ describe('one input model: the step schema, phases, docs without steps', () => {
   const codes = (body: string, front?: string) => doc(body, front).diagnostics.map((d) => `${d.severity}:${d.code}`);
 
   it('makes unknown keys errors in steps, expect, retry and extract, with did-you-mean and spans', () => {
-    const parsed = doc('## Test Request\n```yaml\nsteps:\n  - id: a\n    path: /a\n    metod: POST\n    retry: { attemps: 2 }\n    extract:\n      v: { jsonpth: "$.a" }\n    expect:\n      stauts: 200\n```\n');
+    const parsed = doc(
+      '## Test Request\n```yaml\nsteps:\n  - id: a\n    path: /a\n    metod: POST\n    retry: { attemps: 2 }\n    extract:\n      v: { jsonpth: "$.a" }\n    expect:\n      stauts: 200\n```\n',
+    );
     const byCode = Object.fromEntries(parsed.diagnostics.map((d) => [d.code, d]));
     expect(byCode['unknown-step-key']).toMatchObject({ severity: 'error', help: 'did you mean `method`?', span: { line: 10, col: 5 } });
     expect(byCode['unknown-retry-key']).toMatchObject({ severity: 'error', help: 'did you mean `attempts`?' });
@@ -124,7 +144,11 @@ describe('one input model: the step schema, phases, docs without steps', () => {
   });
 
   it('allows x- keys in steps, expect, retry, extract and next to steps:', () => {
-    expect(codes('## Test Request\n```yaml\nx-owner: me\nsteps:\n  - id: a\n    path: /a\n    x-note: 1\n    retry: { attempts: 2, x-why: slow }\n    extract:\n      v: { jsonpath: "$.a", x-n: 1 }\n    expect:\n      x-ticket: T-1\n```\n')).toEqual([]);
+    expect(
+      codes(
+        '## Test Request\n```yaml\nx-owner: me\nsteps:\n  - id: a\n    path: /a\n    x-note: 1\n    retry: { attempts: 2, x-why: slow }\n    extract:\n      v: { jsonpath: "$.a", x-n: 1 }\n    expect:\n      x-ticket: T-1\n```\n',
+      ),
+    ).toEqual([]);
   });
 
   it('says no-steps for a step: block, a json Test Request and a doc without blocks', () => {
@@ -137,7 +161,9 @@ describe('one input model: the step schema, phases, docs without steps', () => {
   });
 
   it('keeps blocks under non-phase sections as documentation (info, not run, no duplicate ids)', () => {
-    const parsed = doc('## Test Request\n```yaml\nsteps:\n  - id: a\n    path: /a\n```\n## Alternative: the legacy route\n```yaml\nsteps:\n  - id: a\n    path: /legacy\n```\n### Example\n```yaml\nsteps:\n  - id: a\n```\n');
+    const parsed = doc(
+      '## Test Request\n```yaml\nsteps:\n  - id: a\n    path: /a\n```\n## Alternative: the legacy route\n```yaml\nsteps:\n  - id: a\n    path: /legacy\n```\n### Example\n```yaml\nsteps:\n  - id: a\n```\n',
+    );
     expect(parsed.steps.map((s) => (s as Step).path)).toEqual(['/a']);
     expect(parsed.diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual(['info:documentation-block', 'info:documentation-block']);
     // Under the title alone, a block is the test.
@@ -156,7 +182,9 @@ describe('the vcita corpus', () => {
   const files = walk(join(SHARED, 'corpus/vcita/workflows'));
 
   it('has no unknown keys in any step (the schema knows every key the authors use)', () => {
-    const unknown = files.flatMap((file) => parseDoc(readFileSync(file, 'utf8'), file).diagnostics.filter((d) => d.code.startsWith('unknown-') && d.code.endsWith('-key')));
+    const unknown = files.flatMap((file) =>
+      parseDoc(readFileSync(file, 'utf8'), file).diagnostics.filter((d) => d.code.startsWith('unknown-') && d.code.endsWith('-key')),
+    );
     expect(unknown).toEqual([]);
   });
 

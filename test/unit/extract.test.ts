@@ -3,7 +3,16 @@ import { checkBody } from '../../src/checks/body.js';
 import { extractVariables } from '../../src/checks/extract.js';
 import type { BodyPredicate } from '../../src/core/model.js';
 
-const json = { data: { items: [{ type: 'note', uid: 'n1' }, { type: 'event', uid: 'e1' }, { type: 'event', uid: 'e2' }] }, status: 'OK' };
+const json = {
+  data: {
+    items: [
+      { type: 'note', uid: 'n1' },
+      { type: 'event', uid: 'e1' },
+      { type: 'event', uid: 'e2' },
+    ],
+  },
+  status: 'OK',
+};
 const input = { status: 200, headers: {}, json };
 
 describe('extraction with paths that can match several values', () => {
@@ -14,11 +23,14 @@ describe('extraction with paths that can match several values', () => {
   });
 
   it('`all: true` extracts every match as a list (a single path: a list of one)', () => {
-    const { values } = extractVariables({
-      uids: { from: 'body', path: "$.data.items[?(@.type=='event')].uid", all: true },
-      every: { from: 'body', path: '$.data.items[*].uid', all: true },
-      one: { from: 'body', path: '$.status', all: true },
-    }, input);
+    const { values } = extractVariables(
+      {
+        uids: { from: 'body', path: "$.data.items[?(@.type=='event')].uid", all: true },
+        every: { from: 'body', path: '$.data.items[*].uid', all: true },
+        one: { from: 'body', path: '$.status', all: true },
+      },
+      input,
+    );
     expect(values).toEqual({ uids: ['e1', 'e2'], every: ['n1', 'e1', 'e2'], one: ['OK'] });
   });
 

@@ -4,7 +4,8 @@ import { buildGraph } from '../../src/graph/build.js';
 import type { Doc } from '../../src/core/model.js';
 import { BUILTIN_NAMES } from '../../src/template/builtins.js';
 
-const doc = (steps: string, file = '/d/a.md', fm = '') => parseDoc(`---\nendpoint: "GET /a"\n${fm}---\n## Test Request\n\`\`\`yaml\nsteps:\n${steps}\`\`\`\n`, file, file.split('/').pop());
+const doc = (steps: string, file = '/d/a.md', fm = '') =>
+  parseDoc(`---\nendpoint: "GET /a"\n${fm}---\n## Test Request\n\`\`\`yaml\nsteps:\n${steps}\`\`\`\n`, file, file.split('/').pop());
 const known = new Set([...BUILTIN_NAMES, 'env', 'config', 'business_id']);
 const build = (d: Doc, docs: Record<string, Doc> = {}) => buildGraph(d, { knownVariables: known, resolveUse: (_from, target) => docs[target] });
 const codes = (d: Doc, docs?: Record<string, Doc>) => build(d, docs).diagnostics.map((x) => x.code);
@@ -26,8 +27,12 @@ describe('step graph analysis', () => {
   });
 
   it('a step id shared by setup and test is a warning; within one phase, or named by needs:, an error', () => {
-    const phases = (needs = '') => parseDoc(
-      `---\nendpoint: "GET /a"\n---\n## Prerequisites\n\`\`\`yaml\nsteps:\n  - id: get\n    path: /a\n\`\`\`\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: /b\n${needs}\`\`\`\n`, '/d/p.md', 'p.md');
+    const phases = (needs = '') =>
+      parseDoc(
+        `---\nendpoint: "GET /a"\n---\n## Prerequisites\n\`\`\`yaml\nsteps:\n  - id: get\n    path: /a\n\`\`\`\n## Test Request\n\`\`\`yaml\nsteps:\n  - id: get\n    path: /b\n${needs}\`\`\`\n`,
+        '/d/p.md',
+        'p.md',
+      );
     expect(build(phases()).diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual(['warning:duplicate-id']);
     expect(build(phases('    needs: [get]\n')).diagnostics.map((d) => `${d.severity}:${d.code}`)).toContain('error:duplicate-id');
     expect(build(doc('  - id: a\n    path: /a\n  - id: a\n    path: /b\n')).diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual(['error:duplicate-id']);
@@ -57,7 +62,11 @@ describe('step graph analysis', () => {
     const a = doc('  - use: b.md\n', '/d/a.md');
     const b = doc('  - use: a.md\n', '/d/b.md');
     expect(codes(a, { 'a.md': a, 'b.md': b })).toContain('use-invalid');
-    expect(build(b, { 'a.md': a, 'b.md': b }).diagnostics.map((x) => x.message).join()).toMatch(/cycle/);
+    expect(
+      build(b, { 'a.md': a, 'b.md': b })
+        .diagnostics.map((x) => x.message)
+        .join(),
+    ).toMatch(/cycle/);
   });
 
   it('refuses a used doc with a parse error (a typo there must not weaken the doc that uses it)', () => {

@@ -6,10 +6,24 @@ import { REPO_ROOT } from '../support/cli.js';
 /** DESIGN §6: core → doc/graph/template/http/openapi/checks → run, mock, record, report, config, lint → cli. */
 const LAYER: Record<string, number> = {
   core: 0,
-  doc: 1, graph: 1, template: 1, http: 1, openapi: 1, checks: 1,
-  run: 2, mock: 2, record: 2, report: 2, config: 2, lint: 2, scaffold: 2, import: 2,
-  app: 3, ui: 4,
-  cli: 5, '.': 5,
+  doc: 1,
+  graph: 1,
+  template: 1,
+  http: 1,
+  openapi: 1,
+  checks: 1,
+  run: 2,
+  mock: 2,
+  record: 2,
+  report: 2,
+  config: 2,
+  lint: 2,
+  scaffold: 2,
+  import: 2,
+  app: 3,
+  ui: 4,
+  cli: 5,
+  '.': 5,
 };
 
 const SRC = resolve(REPO_ROOT, 'src');

@@ -17,7 +17,12 @@ describe('templates', () => {
   });
 
   it('keeps the type of a single expression and stringifies mixed text', () => {
-    expect(render({ n: '{{ n }}', s: 'x{{ n }}', b: '{{ flag }}', o: '{{ obj }}' }, { n: 7, flag: false, obj: { a: 1 } })).toEqual({ n: 7, s: 'x7', b: false, o: { a: 1 } });
+    expect(render({ n: '{{ n }}', s: 'x{{ n }}', b: '{{ flag }}', o: '{{ obj }}' }, { n: 7, flag: false, obj: { a: 1 } })).toEqual({
+      n: 7,
+      s: 'x7',
+      b: false,
+      o: { a: 1 },
+    });
     expect(render('{{ n | plus: 1 }}', { n: 1 })).toBe(2);
     // Only a string that is exactly one expression keeps its type.
     expect(render(' {{ n | plus: 1 }} ', { n: 1 })).toBe(' 2 ');
@@ -96,7 +101,17 @@ describe('plain templates (text and `{{ name }}` only) render without liquidjs, 
     expect(plainParts('/clients/{{ client_id }}/x{{n}}')).toEqual(['/clients/', { variable: 'client_id' }, '/x', { variable: 'n' }]);
     expect(plainParts('{{ client_id }}')).toEqual([{ variable: 'client_id' }]);
     expect(plainParts('x{{ t | slice: -4 }}{{t|slice:1,2}}')).toEqual(['x', { variable: 't', slice: [-4] }, { variable: 't', slice: [1, 2] }]);
-    for (const notPlain of ['{{{ a }}}', '{{ a | slice: n }}', '{{ a | slice: -4 | upcase }}', '{{ a.b }}', '{{- a }}', '{% if a %}x{% endif %}', '{{ "a" }}', '{{ a[0] }}']) expect(plainParts(notPlain)).toBeUndefined();
+    for (const notPlain of [
+      '{{{ a }}}',
+      '{{ a | slice: n }}',
+      '{{ a | slice: -4 | upcase }}',
+      '{{ a.b }}',
+      '{{- a }}',
+      '{% if a %}x{% endif %}',
+      '{{ "a" }}',
+      '{{ a[0] }}',
+    ])
+      expect(plainParts(notPlain)).toBeUndefined();
   });
 
   it('an assign in an earlier template of the same scope still shadows a variable', () => {
@@ -112,10 +127,26 @@ describe('plain templates (text and `{{ name }}` only) render without liquidjs, 
     const { liquidjs } = await import('../../src/template/liquidjs.js');
     const { Context, toValueSync } = liquidjs();
     const names = ['a', 'b', 'size', 'first', 'constructor', 'toString', 'nil', 'true', 'empty', 'trueish', 'nilly', 'contains', 'missing'];
-    const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.integer(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }));
-    const slice = fc.tuple(fc.constantFrom(...names), fc.integer({ min: -12, max: 12 }), fc.option(fc.integer({ min: -3, max: 12 }))).map(([n, a, b]) => `{{ ${n} | slice: ${a}${b === null ? '' : `, ${b}`} }}`);
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.array(fc.integer(), { maxLength: 2 }),
+      fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2 }),
+    );
+    const slice = fc
+      .tuple(fc.constantFrom(...names), fc.integer({ min: -12, max: 12 }), fc.option(fc.integer({ min: -3, max: 12 })))
+      .map(([n, a, b]) => `{{ ${n} | slice: ${a}${b === null ? '' : `, ${b}`} }}`);
     const text = fc.oneof(fc.string(), fc.stringMatching(/^[{}% ab-]{0,4}$/));
-    const part = fc.oneof(text, fc.constantFrom(...names).map((n) => `{{ ${n} }}`), fc.constantFrom(...names).map((n) => `{{${n}}}`), slice);
+    const part = fc.oneof(
+      text,
+      fc.constantFrom(...names).map((n) => `{{ ${n} }}`),
+      fc.constantFrom(...names).map((n) => `{{${n}}}`),
+      slice,
+    );
     const outcome = (fn: () => unknown) => {
       try {
         return { value: fn() };
@@ -123,34 +154,44 @@ describe('plain templates (text and `{{ name }}` only) render without liquidjs, 
         return { error: (error as Error).message };
       }
     };
-    fc.assert(fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), fc.dictionary(fc.constantFrom(...names.slice(0, -1)), value), (parts, vars) => {
-      const source = parts.join('');
-      // A text liquidjs cannot parse is a compile error, plain-looking or not.
-      const parsed = outcome(() => liquid().parse(source));
-      const compiled = outcome(() => compileString(source));
-      expect('error' in compiled, source).toBe('error' in parsed && /\{\{|\{%/.test(source));
-      if ('error' in compiled) return;
-      const node = compiled.value as ReturnType<typeof compileString>;
-      const fast = outcome(() => renderNode(node, createScope(vars)));
-      const slow = outcome(() => {
-        if (node.kind !== 'string') return source;
-        const templates = liquid().parse(source);
-        const context = new Context(vars, liquid().options, { strictVariables: true, ownPropertyOnly: true });
-        try {
-          if (node.typed) {
-            const output = templates[0] as unknown as { value: { value(c: unknown, lenient: boolean): unknown } };
-            const v = toValueSync(output.value.value(context, false) as never) as unknown;
-            return v && typeof v === 'object' && typeof (v as { valueOf(): unknown }).valueOf === 'function' && (v as { valueOf(): unknown }).valueOf() !== v ? (v as { valueOf(): unknown }).valueOf() : v;
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), fc.dictionary(fc.constantFrom(...names.slice(0, -1)), value), (parts, vars) => {
+        const source = parts.join('');
+        // A text liquidjs cannot parse is a compile error, plain-looking or not.
+        const parsed = outcome(() => liquid().parse(source));
+        const compiled = outcome(() => compileString(source));
+        expect('error' in compiled, source).toBe('error' in parsed && /\{\{|\{%/.test(source));
+        if ('error' in compiled) return;
+        const node = compiled.value as ReturnType<typeof compileString>;
+        const fast = outcome(() => renderNode(node, createScope(vars)));
+        const slow = outcome(() => {
+          if (node.kind !== 'string') return source;
+          const templates = liquid().parse(source);
+          const context = new Context(vars, liquid().options, { strictVariables: true, ownPropertyOnly: true });
+          try {
+            if (node.typed) {
+              const output = templates[0] as unknown as { value: { value(c: unknown, lenient: boolean): unknown } };
+              const v = toValueSync(output.value.value(context, false) as never) as unknown;
+              return v && typeof v === 'object' && typeof (v as { valueOf(): unknown }).valueOf === 'function' && (v as { valueOf(): unknown }).valueOf() !== v
+                ? (v as { valueOf(): unknown }).valueOf()
+                : v;
+            }
+            return liquid().renderSync(templates, context);
+          } catch (error) {
+            throw new Error(`${(error as Error).message.replace(/, line:\d+, col:\d+$/, '')} in \`${source}\``);
           }
-          return liquid().renderSync(templates, context);
-        } catch (error) {
-          throw new Error(`${(error as Error).message.replace(/, line:\d+, col:\d+$/, '')} in \`${source}\``);
-        }
-      });
-      expect(fast).toEqual(slow);
-      // Static analysis sees the same variables as liquidjs's own analysis.
-      const analysed = node.kind === 'string' ? liquid().globalVariableSegmentsSync(liquid().parse(source)).map((s) => s.map(String)) : [];
-      expect([...referencedVariables(node).values()].flat()).toEqual(analysed);
-    }), { numRuns: 3000 });
+        });
+        expect(fast).toEqual(slow);
+        // Static analysis sees the same variables as liquidjs's own analysis.
+        const analysed =
+          node.kind === 'string'
+            ? liquid()
+                .globalVariableSegmentsSync(liquid().parse(source))
+                .map((s) => s.map(String))
+            : [];
+        expect([...referencedVariables(node).values()].flat()).toEqual(analysed);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

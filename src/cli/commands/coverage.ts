@@ -82,7 +82,8 @@ export const command: Command = async (argv: string[], io: CliIO): Promise<numbe
 function percentFlag(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.trim().replace(/%$/, ''));
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--fail-under ${value}: expected a percentage from 0 to 100, e.g. --fail-under 80`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new UsageError(`--fail-under ${value}: expected a percentage from 0 to 100, e.g. --fail-under 80`);
   return n;
 }
 

@@ -45,12 +45,7 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
   if (extra.length) throw new UsageError(`one input at a time (got ${[file, ...extra].join(', ')})`);
   const out = v.out === undefined ? undefined : path.resolve(io.cwd, v.out);
   if (out && existsSync(out))
-    throw new UserError(
-      `${v.out} already exists; not overwritten`,
-      'file-exists',
-      undefined,
-      'choose another --out, or delete the file first',
-    );
+    throw new UserError(`${v.out} already exists; not overwritten`, 'file-exists', undefined, 'choose another --out, or delete the file first');
   const source = file === '-' ? await readStdin() : await readInput(path.resolve(io.cwd, file), file);
   const { importCurl } = await import('../../import/import-curl.js');
   const imported = importCurl(source, file === '-' ? STDIN : file);

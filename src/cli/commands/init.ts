@@ -32,8 +32,7 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(HELP);
     return ExitCode.Ok;
   }
-  if (positionals.length)
-    throw new UsageError(`\`stepdoc init\` takes no paths (got ${positionals.join(' ')})`, "run it in the project's folder");
+  if (positionals.length) throw new UsageError(`\`stepdoc init\` takes no paths (got ${positionals.join(' ')})`, "run it in the project's folder");
   const files = await templateFiles(TEMPLATES);
   const existing = files.filter((f) => existsSync(path.join(io.cwd, f)));
   if (existing.length) {
@@ -58,16 +57,13 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
 /** Relative paths (with `/`) of every file under the template folder. */
 async function templateFiles(root: string, under = ''): Promise<string[]> {
   const entries = await readdir(path.join(root, under), { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? templateFiles(root, `${under}${e.name}/`) : [`${under}${e.name}`])),
-  );
+  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? templateFiles(root, `${under}${e.name}/`) : [`${under}${e.name}`])));
   return nested.flat().sort();
 }
 
 async function addGitignoreEntry(file: string): Promise<boolean> {
   const text = existsSync(file) ? await readFile(file, 'utf8') : '';
-  if (text.split(/\r?\n/).some((line) => line.trim() === GITIGNORE_ENTRY || line.trim() === '/reports/' || line.trim() === 'reports'))
-    return false;
+  if (text.split(/\r?\n/).some((line) => line.trim() === GITIGNORE_ENTRY || line.trim() === '/reports/' || line.trim() === 'reports')) return false;
   await appendFile(file, `${text && !text.endsWith('\n') ? '\n' : ''}${GITIGNORE_ENTRY}\n`);
   return true;
 }

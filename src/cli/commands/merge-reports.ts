@@ -23,9 +23,9 @@ same docs (timings aside).`,
       options: [
         ['--reporter NAME', 'repeatable: json (default), junit, html, github, console'],
         ['--report-dir DIR', 'where reports are written (default: reports/)'],
-        ['--root-dir DIR', 'the repository root the docs\' paths are shown relative to (default: .)'],
+        ['--root-dir DIR', "the repository root the docs' paths are shown relative to (default: .)"],
         ['--secret VALUE', 'repeatable; also STEPDOC_SECRET_* and STEPDOC_TOKEN_* (redacted again)'],
-        ['--max-report-body-chars N', 'truncate response bodies further (default: keep the inputs\' size)'],
+        ['--max-report-body-chars N', "truncate response bodies further (default: keep the inputs' size)"],
         ['--gate', 'exit 1 when the merged run failed (as `stepdoc run` does)'],
         ['--allow-skipped false', 'with --gate: skipped docs fail the gate'],
       ],
@@ -50,11 +50,15 @@ async function readSources(results: RunResult, rootDir: string): Promise<Map<str
   const files = new Set<string>(results.docs.map((d) => d.file));
   for (const d of results.diagnostics) if (d.span) files.add(d.span.file);
   const sources = new Map<string, string>();
-  await Promise.all([...files].map(async (file) => {
-    try {
-      sources.set(file, await readFile(resolve(rootDir, file), 'utf8'));
-    } catch { /* a doc not present here just has no code frame */ }
-  }));
+  await Promise.all(
+    [...files].map(async (file) => {
+      try {
+        sources.set(file, await readFile(resolve(rootDir, file), 'utf8'));
+      } catch {
+        /* a doc not present here just has no code frame */
+      }
+    }),
+  );
   return sources;
 }
 
@@ -95,11 +99,15 @@ export const command: Command = async (argv, io) => {
     io.stdout.write(HELP);
     return ExitCode.Ok;
   }
-  if (positionals.length === 0) throw new UsageError('merge-reports needs at least one report.json', 'e.g. `stepdoc merge-reports shard-*/report.json --reporter junit --reporter html`');
+  if (positionals.length === 0)
+    throw new UsageError('merge-reports needs at least one report.json', 'e.g. `stepdoc merge-reports shard-*/report.json --reporter junit --reporter html`');
   const inputs = await Promise.all(positionals.map((file) => readJsonReport(resolve(io.cwd, file))));
   const duplicates = duplicateDocs(inputs);
   if (duplicates.length > 0) {
-    throw new UsageError(`${duplicates.length} doc(s) appear in more than one report, e.g. ${duplicates[0]}`, 'merge the reports of disjoint shards of one run');
+    throw new UsageError(
+      `${duplicates.length} doc(s) appear in more than one report, e.g. ${duplicates[0]}`,
+      'merge the reports of disjoint shards of one run',
+    );
   }
   const merged = mergeRunResults(inputs);
   const rootDir = resolve(io.cwd, values['root-dir'] ?? '.');

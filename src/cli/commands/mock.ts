@@ -19,7 +19,7 @@ const HELP = formatHelp({
       title: 'Options',
       options: [
         ['--port N', 'port on 127.0.0.1 (default: 4010; 0 = any free port)'],
-        ['--strict-state', 'unknown ids answer 404 instead of the operation\'s example'],
+        ['--strict-state', "unknown ids answer 404 instead of the operation's example"],
         ['--seed N', 'seed for generated data (default: 1)'],
         ['--config FILE', 'stepdoc.config.yaml, for swaggerRoot when docs are given'],
       ],
@@ -64,7 +64,10 @@ export const command: Command = async (argv: string[], io: CliIO): Promise<numbe
   });
   if (specs.length === 0) throw new UsageError('none of the swagger files could be served');
   const mock = await startMock({
-    specs, port, seed, strictState: values['strict-state'],
+    specs,
+    port,
+    seed,
+    strictState: values['strict-state'],
     onRequest: (log) => io.stdout.write(`${log.method.padEnd(6)} ${log.path} → ${log.status} (${log.ms} ms)\n`),
   }).catch((error: NodeJS.ErrnoException) => {
     // A port in use is the user's situation, not a bug in stepdoc.

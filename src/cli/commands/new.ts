@@ -27,7 +27,7 @@ the spec's success codes, and a Parameters Reference table. The draft lints clea
       title: 'Options',
       options: [
         ['--out FILE', 'default scenarios/<domain>/<method>_<path>.md; an existing file is never overwritten'],
-        ['--domain NAME', 'default: the folder under swagger/ holding the spec, else the spec\'s file name'],
+        ['--domain NAME', "default: the folder under swagger/ holding the spec, else the spec's file name"],
       ],
     },
   ],
@@ -69,7 +69,8 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
   const domain = names.domainOf(specFile, io.cwd, v.domain);
   const out = path.resolve(io.cwd, v.out ?? names.defaultOut(domain, method, apiPath));
   const display = path.relative(io.cwd, out).split(path.sep).join('/');
-  if (existsSync(out)) throw new UserError(`${display} already exists; not overwritten`, 'file-exists', undefined, 'choose another --out, or delete the file first');
+  if (existsSync(out))
+    throw new UserError(`${display} already exists; not overwritten`, 'file-exists', undefined, 'choose another --out, or delete the file first');
   const swagger = path.relative(io.cwd, specFile).split(path.sep).join('/');
   const text = draftDoc({ operation, validator: await validatorFor(spec, createSpecValidator), method, path: apiPath, swagger, domain, now: new Date() });
   await mkdir(path.dirname(out), { recursive: true });

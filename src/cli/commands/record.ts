@@ -19,7 +19,7 @@ Applying the same report twice changes nothing the second time (see docs/recordi
     {
       title: 'Options',
       options: [
-        ['--root DIR', 'project root the reports\' doc paths are relative to (default: current folder)'],
+        ['--root DIR', "project root the reports' doc paths are relative to (default: current folder)"],
         ['--ledger FILE', 'where applied reports are remembered (default: reports/.stepdoc-record-ledger.json)'],
         ['--no-ledger', 'do not read or write the ledger (re-applying a report then counts again)'],
         ['--format FORMAT', 'console (default) or json'],

@@ -14,7 +14,9 @@ export async function runWatch(argv: string[], io: CliIO, runOnce: Command): Pro
   if (options.help) return runOnce(args, io);
   const flags = withoutPaths(args);
   const [{ createEngine }, { watchFiles }, { affectedDocs }] = await Promise.all([
-    import('../../ui/engine.js'), import('../../ui/watch.js'), import('../../ui/affected.js'),
+    import('../../ui/engine.js'),
+    import('../../ui/watch.js'),
+    import('../../ui/affected.js'),
   ]);
   const engine = await createEngine({ paths: options.paths, cwd: io.cwd, env: io.env, flags: options.settings });
   const changes = new Set<string>();
@@ -34,14 +36,20 @@ export async function runWatch(argv: string[], io: CliIO, runOnce: Command): Pro
     await runOnce(args, io);
     while (!io.signal.aborted) {
       io.stdout.write('\nwatching for changes (Ctrl-C to stop)\n');
-      await nextChange(io.signal, () => changes.size > 0, (w) => (wake = w));
+      await nextChange(
+        io.signal,
+        () => changes.size > 0,
+        (w) => (wake = w),
+      );
       if (io.signal.aborted) break;
       const changed = new Set(changes);
       changes.clear();
       engine.invalidate([...changed]);
       const entries = await follow();
       const rerun = affectedDocs(changed, entries, new Set(entries.map((e) => e.file)));
-      io.stdout.write(`\n${changed.size} file${changed.size === 1 ? '' : 's'} changed; ${rerun.length ? `re-running ${rerun.length} doc${rerun.length === 1 ? '' : 's'}` : 'no doc to re-run'}\n`);
+      io.stdout.write(
+        `\n${changed.size} file${changed.size === 1 ? '' : 's'} changed; ${rerun.length ? `re-running ${rerun.length} doc${rerun.length === 1 ? '' : 's'}` : 'no doc to re-run'}\n`,
+      );
       if (rerun.length > 0) await runOnce([...flags, ...rerun], io);
     }
   } finally {

@@ -16,7 +16,10 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
   }
   if (parsed.list) {
     const { listDocs } = await import('../list-docs.js');
-    return listDocs(toRunProjectOptions(parsed, io, () => {}), io);
+    return listDocs(
+      toRunProjectOptions(parsed, io, () => {}),
+      io,
+    );
   }
   const [{ runProject }, { PREFLIGHT_CODES }] = await Promise.all([import('../../app/run-project.js'), import('../../app/preflight.js')]);
   // Flag secrets until the project is loaded; then every secret of the run (config, tokens).
@@ -46,10 +49,26 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
 function toRunProjectOptions(parsed: RunCommandOptions, io: CliIO, onEvent: (event: AppEvent) => void): RunProjectOptions {
   return {
     ...parsed.settings,
-    paths: parsed.paths, cwd: io.cwd, env: io.env, durations: parsed.durations,
-    mock: parsed.mock, strictState: parsed.strictState, record: parsed.record,
-    reporters: parsed.reporters, reportDir: parsed.reportDir, keepGoing: parsed.keepGoing, maxFailures: parsed.maxFailures,
-    allowSkipped: parsed.allowSkipped, passWithNoDocs: parsed.passWithNoDocs, lastFailed: parsed.lastFailed, keepLastRun: true, quiet: parsed.quiet, verbose: parsed.verbose,
-    out: io.stdout, color: useColor(io), onEvent, signal: io.signal,
+    paths: parsed.paths,
+    cwd: io.cwd,
+    env: io.env,
+    durations: parsed.durations,
+    mock: parsed.mock,
+    strictState: parsed.strictState,
+    record: parsed.record,
+    reporters: parsed.reporters,
+    reportDir: parsed.reportDir,
+    keepGoing: parsed.keepGoing,
+    maxFailures: parsed.maxFailures,
+    allowSkipped: parsed.allowSkipped,
+    passWithNoDocs: parsed.passWithNoDocs,
+    lastFailed: parsed.lastFailed,
+    keepLastRun: true,
+    quiet: parsed.quiet,
+    verbose: parsed.verbose,
+    out: io.stdout,
+    color: useColor(io),
+    onEvent,
+    signal: io.signal,
   };
 }

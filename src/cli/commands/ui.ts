@@ -23,8 +23,28 @@ and the affected docs that were run are run again. Nothing is written into a doc
 `;
 
 /** The run flags that make sense for a dashboard (no reporters, no record, no shard, no dry run). */
-const RUN_FLAGS = ['config', 'base-url', 'fallback-url', 'token', 'var', 'secret', 'mock', 'strict-state', 'concurrency', 'timeout', 'max-body',
-  'schema', 'allow-delete', 'include-skipped', 'rate-limit', 'max-concurrent', 'retries', 'tag', 'domain', 'grep'] as const;
+const RUN_FLAGS = [
+  'config',
+  'base-url',
+  'fallback-url',
+  'token',
+  'var',
+  'secret',
+  'mock',
+  'strict-state',
+  'concurrency',
+  'timeout',
+  'max-body',
+  'schema',
+  'allow-delete',
+  'include-skipped',
+  'rate-limit',
+  'max-concurrent',
+  'retries',
+  'tag',
+  'domain',
+  'grep',
+] as const;
 const OPTIONS = {
   ...Object.fromEntries(RUN_FLAGS.map((name) => [name, RUN_OPTIONS[name]])),
   port: { type: 'string' },
@@ -42,8 +62,12 @@ export const command: Command = async (argv: string[], io: CliIO): Promise<numbe
   const run = parseRunOptions(withoutOwnFlags(argv));
   const [{ createEngine }, { startUi }] = await Promise.all([import('../../ui/engine.js'), import('../../ui/start.js')]);
   const engine = await createEngine({
-    paths: run.paths, cwd: io.cwd, env: io.env, flags: run.settings,
-    mock: run.mock, strictState: run.strictState,
+    paths: run.paths,
+    cwd: io.cwd,
+    env: io.env,
+    flags: run.settings,
+    mock: run.mock,
+    strictState: run.strictState,
   });
   const ui = await startUi(engine, port).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new UsageError(`--port ${port}: the port is in use`, 'pick another port, or --port 0 for any free one');

@@ -13,13 +13,22 @@ export function formatCoverageText(report: CoverageReport, c: Colors): string {
 }
 
 function specBlock(spec: SpecCoverage, c: Colors): string[] {
-  const about = [spec.title, spec.version ? VERSION_NAMES[spec.version] ?? spec.version : undefined].filter(Boolean).join(', ');
+  const about = [spec.title, spec.version ? (VERSION_NAMES[spec.version] ?? spec.version) : undefined].filter(Boolean).join(', ');
   const extra = spec.referenced ? '' : c.dim(' [--swagger: no doc names it]');
   const lines = [`${c.bold(spec.file)}${about ? c.dim(` — ${about}`) : ''}${extra}`];
   if (!spec.loaded) return [...lines, `  ${c.red('not loaded')}: ${spec.loadError ?? 'unreadable'}`];
   lines.push(`  ${totalsText(spec.totals, c)}`);
-  if (spec.operations.length > 0) lines.push('', ...renderTable([headerRow(c), ...spec.operations.flatMap((op) => operationRows(op.method, op.prefix + op.path, op.docs, c))]));
-  if (spec.unmatched.length > 0) lines.push('', `  ${c.yellow('not in spec')} (docs naming this file whose endpoint it does not have):`, ...renderTable(spec.unmatched.map((u) => unmatchedRow(u, c)), '    '));
+  if (spec.operations.length > 0)
+    lines.push('', ...renderTable([headerRow(c), ...spec.operations.flatMap((op) => operationRows(op.method, op.prefix + op.path, op.docs, c))]));
+  if (spec.unmatched.length > 0)
+    lines.push(
+      '',
+      `  ${c.yellow('not in spec')} (docs naming this file whose endpoint it does not have):`,
+      ...renderTable(
+        spec.unmatched.map((u) => unmatchedRow(u, c)),
+        '    ',
+      ),
+    );
   return lines;
 }
 

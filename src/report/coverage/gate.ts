@@ -10,5 +10,7 @@ export interface BelowThreshold {
  * operations (or that did not load) have no percentage and never fail the gate; their warnings say why.
  */
 export function specsBelow(report: CoverageReport, threshold: number): BelowThreshold[] {
-  return report.specs.flatMap((spec) => (spec.totals.percent !== null && spec.totals.percent < threshold ? [{ file: spec.file, percent: spec.totals.percent }] : []));
+  return report.specs.flatMap((spec) =>
+    spec.totals.percent !== null && spec.totals.percent < threshold ? [{ file: spec.file, percent: spec.totals.percent }] : [],
+  );
 }

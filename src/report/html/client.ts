@@ -6,7 +6,9 @@ import { DOC_RENDER_JS } from './doc-render.js';
  * function) so tsc and test transforms cannot inject helpers into it; it must not contain a
  * backtick, a dollar-brace or a closing script tag.
  */
-export const CLIENT_JS = DOC_RENDER_JS + String.raw`
+export const CLIENT_JS =
+  DOC_RENDER_JS +
+  String.raw`
 (function () {
   'use strict';
   var view = JSON.parse(document.getElementById('stepdoc-data').textContent);

@@ -17,7 +17,7 @@ export interface ReportView {
 
 function framed(diag: Diagnostic, sources: ReadonlyMap<string, string>, rootDir: string): ViewDiagnostic {
   const file = diag.span?.file;
-  const source = file === undefined ? undefined : sources.get(file) ?? sources.get(resolve(rootDir, file));
+  const source = file === undefined ? undefined : (sources.get(file) ?? sources.get(resolve(rootDir, file)));
   // Shown relative to the repository: the absolute path of the machine that ran means nothing here.
   const shown = diag.span ? { ...diag, span: { ...diag.span, file: repoPath(rootDir, diag.span.file) } } : diag;
   return { ...diag, frame: renderDiagnostic(shown, source) };

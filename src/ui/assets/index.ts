@@ -11,7 +11,10 @@ import { UI_STYLES } from './styles.js';
  */
 export const ASSETS: Record<string, { type: string; text: string } | undefined> = {
   '/assets/render.js': { type: 'text/javascript; charset=utf-8', text: DOC_RENDER_JS },
-  '/assets/app.js': { type: 'text/javascript; charset=utf-8', text: `(function () {\n  'use strict';\n${CLIENT_LIST_JS}${CLIENT_DETAIL_JS}${CLIENT_MAIN_JS}})();\n` },
+  '/assets/app.js': {
+    type: 'text/javascript; charset=utf-8',
+    text: `(function () {\n  'use strict';\n${CLIENT_LIST_JS}${CLIENT_DETAIL_JS}${CLIENT_MAIN_JS}})();\n`,
+  },
   '/assets/style.css': { type: 'text/css; charset=utf-8', text: STYLES + UI_STYLES },
 };
 

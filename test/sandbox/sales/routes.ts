@@ -16,8 +16,7 @@ export const salesRoutes: Route[] = [
   {
     method: 'POST',
     pattern: `${PREFIX}/payment/cards/sync_card`,
-    handler: (ctx) =>
-      ctx.misbehave.serveSyncCardOnMain ? syncCard(ctx) : salesError(404, 'NOT_FOUND', 'sync_card is only served by the fallback API'),
+    handler: (ctx) => (ctx.misbehave.serveSyncCardOnMain ? syncCard(ctx) : salesError(404, 'NOT_FOUND', 'sync_card is only served by the fallback API')),
     bases: ['main'],
   },
 ];

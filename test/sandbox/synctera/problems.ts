@@ -9,18 +9,15 @@ export function problem(status: number, code: string, title: string, detail: str
   };
 }
 
-export const badRequest = (detail: string): Reply =>
-  problem(400, 'BAD_REQUEST_BODY', 'Bad Request Body', detail, 'bad-request-body');
+export const badRequest = (detail: string): Reply => problem(400, 'BAD_REQUEST_BODY', 'Bad Request Body', detail, 'bad-request-body');
 
 export const notFound = (what: string, id: string): Reply =>
   problem(404, 'RESOURCE_NOT_FOUND', 'Resource Not Found', `${what} ${id} not found`, 'resource-not-found');
 
 /** A business rule refused the request (422 "Rule Violation"). */
-export const ruleViolation = (code: string, detail: string): Reply =>
-  problem(422, code, 'Rule Violation', detail, 'rule-violation');
+export const ruleViolation = (code: string, detail: string): Reply => problem(422, code, 'Rule Violation', detail, 'rule-violation');
 
-export const unauthorized = (): Reply =>
-  problem(401, 'UNAUTHORIZED', 'Unauthorized', 'a bearer API key is required', 'unauthorized');
+export const unauthorized = (): Reply => problem(401, 'UNAUTHORIZED', 'Unauthorized', 'a bearer API key is required', 'unauthorized');
 
 /** Names of required fields that are absent, null or empty in a body. */
 export function missingFields(body: Record<string, unknown>, required: string[]): string[] {

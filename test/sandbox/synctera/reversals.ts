@@ -54,9 +54,7 @@ function refuseReversal(state: SyncteraState, original: Transfer, amount: number
 }
 
 function succeededReversals(state: SyncteraState, original: Transfer): Transfer[] {
-  return original.reversals
-    .map((id) => state.transfers.get(id))
-    .filter((reversal): reversal is Transfer => reversal?.status === 'SUCCEEDED');
+  return original.reversals.map((id) => state.transfers.get(id)).filter((reversal): reversal is Transfer => reversal?.status === 'SUCCEEDED');
 }
 
 function newReversal(original: Transfer, amount: number, currency: string): Transfer {

@@ -10,11 +10,7 @@ import type { TransferInput } from './transfer-input.js';
  * Order: who may move the funds, then whether the card supports the direction, then 3-D Secure.
  */
 export function refuseTransfer(input: TransferInput, card: ExternalCard, account: Account, misbehave: Misbehave): Reply | undefined {
-  return (
-    refuseOwnership(input, card, account, misbehave) ??
-    refuseDirection(input, card, misbehave) ??
-    refuse3ds(input, misbehave)
-  );
+  return refuseOwnership(input, card, account, misbehave) ?? refuseDirection(input, card, misbehave) ?? refuse3ds(input, misbehave);
 }
 
 /** Me-to-me: the card's customer owns the account. Me-to-you: a PUSH naming the account's owner as sender. */
@@ -25,13 +21,10 @@ function refuseOwnership(input: TransferInput, card: ExternalCard, account: Acco
   }
   if (account.customer_ids.includes(card.customer_id)) return undefined;
   if (sender === undefined) {
-    return ruleViolation(
-      TRANSFER_CODES.notAccountOwner,
-      'the card holder does not own the originating account; name the sender in originating_customer_id',
-    );
+    return ruleViolation(TRANSFER_CODES.notAccountOwner, 'the card holder does not own the originating account; name the sender in originating_customer_id');
   }
   if (input.type !== 'PUSH' && !misbehave.allowMeToYouPull) {
-    return ruleViolation(TRANSFER_CODES.meToYouPushOnly, 'a transfer to another person\'s card can only be a PUSH');
+    return ruleViolation(TRANSFER_CODES.meToYouPushOnly, "a transfer to another person's card can only be a PUSH");
   }
   return undefined;
 }

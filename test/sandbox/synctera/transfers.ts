@@ -55,8 +55,6 @@ export function readTransfer(ctx: RequestContext): Reply {
 /** GET /v0/external_cards/transfers?external_card_id=… */
 export function listTransfers(ctx: RequestContext): Reply {
   const cardId = ctx.query.get('external_card_id');
-  const transfers = [...ctx.state.synctera.transfers.values()]
-    .filter((transfer) => !cardId || transfer.external_card_id === cardId)
-    .map(presentTransfer);
+  const transfers = [...ctx.state.synctera.transfers.values()].filter((transfer) => !cardId || transfer.external_card_id === cardId).map(presentTransfer);
   return json(200, { external_card_transfers: transfers });
 }
