@@ -45,7 +45,7 @@ function walk(root: unknown, tokens: string[]): unknown {
       const index = Number(token);
       if (!Number.isInteger(index) || index < 0 || index >= node.length) return MISSING;
       node = node[index];
-    } else if (typeof node === 'object' && node !== null && Object.prototype.hasOwnProperty.call(node, token)) {
+    } else if (typeof node === 'object' && node !== null && Object.hasOwn(node, token)) {
       node = (node as Record<string, unknown>)[token];
     } else {
       return MISSING;

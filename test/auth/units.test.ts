@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/config/resolve.js';
-import { DiagnosticsError } from '../../src/core/errors.js';
+import type { DiagnosticsError } from '../../src/core/errors.js';
 import { maskCookieHeader, maskSetCookie, Redactor } from '../../src/core/redact.js';
 import type { OAuth2Settings, RetryPolicy } from '../../src/core/settings.js';
 import { parseDoc } from '../../src/doc/parse.js';

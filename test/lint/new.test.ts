@@ -33,7 +33,7 @@ describe('stepdoc new', () => {
     expect(text).toContain('status: pending');
     expect(text).toMatch(/savedAt: "\d{4}-\d\d-\d\dT/);
     expect(text).toContain('## Test Request');
-    expect(text).toMatch(/    body:\n      amount: \d+/);
+    expect(text).toMatch(/ {4}body:\n {6}amount: \d+/);
     expect(text).toContain('      status: 201');
     expect(text).toContain('## Parameters Reference');
     expect(text).toContain('| `Idempotency-Key` | header | no | string |');
