@@ -5,7 +5,7 @@ import type { StepGraph } from '../graph/graph.js';
 import { resolveSwaggerPath } from '../openapi/resolve-path.js';
 
 /** Codes preflight reports: the CLI shows their warnings even without --verbose. */
-export const PREFLIGHT_CODES = new Set(['missing-base-url', 'invalid-base-url', 'unknown-api', 'missing-token', 'swagger-not-found']);
+export const PREFLIGHT_CODES = new Set(['missing-base-url', 'invalid-base-url', 'unknown-api', 'missing-token', 'swagger-not-found', 'swagger-foreign-path']);
 
 export interface PreflightOptions {
   mock: boolean;
@@ -84,7 +84,7 @@ function missingToken(token: string, span: Step['span'], dryRun: boolean): Diagn
 function swaggerProblem(doc: Doc, settings: RunSettings, strict: boolean): Diagnostic | undefined {
   const found = resolveSwaggerPath(doc.frontmatter.swagger!, settings, doc.frontmatter.keySpans.swagger);
   const diag = found.diagnostics[0];
-  if (!diag || !strict) return diag;
+  if (!diag || !strict || found.file) return diag;
   return { ...diag, severity: 'error', message: diag.message.replace('; the doc runs without schema validation', ' (--schema strict)') };
 }
 

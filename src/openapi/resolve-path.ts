@@ -28,9 +28,15 @@ export function resolveSwaggerPath(value: string, roots: { rootDir: string; swag
   const found = candidates.find(isFile);
   if (found) return { file: found, diagnostics: [] };
   const suggestion = suggestBySuffix(value, rootDir, swaggerRoot);
+  // An absolute path from the author's machine (`/Users/…/developers-hub/mcp_swagger/clients.json`) means the
+  // project's own copy when a folder and the file name match: validation stays on, and the doc says which file.
+  if (path.isAbsolute(value) && suggestion && suggestion.score >= 2) {
+    const message = `swagger file \`${value}\` is an absolute path from another machine; using \`${suggestion.rel}\` (the same trailing path here)`;
+    return { file: path.resolve(rootDir, suggestion.rel), diagnostics: [warningDiag('swagger-foreign-path', message, span, { help: `write \`swagger: ${suggestion.rel}\`` })] };
+  }
   const foreign = path.isAbsolute(value) ? ' (an absolute path from another machine?)' : '';
   const message = `swagger file \`${value}\` not found${foreign}; the doc runs without schema validation`;
-  const help = suggestion ? `did you mean \`${suggestion}\`?` : undefined;
+  const help = suggestion ? `did you mean \`${suggestion.rel}\`?` : undefined;
   return { diagnostics: [warningDiag('swagger-not-found', message, span, help ? { help } : {})] };
 }
 
@@ -43,7 +49,7 @@ function isFile(file: string): boolean {
 }
 
 /** The spec under the roots whose path shares the longest tail with `value` (at least the file name). */
-function suggestBySuffix(value: string, rootDir: string, swaggerRoot: string): string | undefined {
+function suggestBySuffix(value: string, rootDir: string, swaggerRoot: string): { rel: string; score: number } | undefined {
   const wanted = value.split(/[\\/]+/).filter(Boolean);
   let best: { rel: string; score: number } | undefined;
   for (const root of new Set([rootDir, swaggerRoot])) {
@@ -54,7 +60,7 @@ function suggestBySuffix(value: string, rootDir: string, swaggerRoot: string): s
       if (!best || score > best.score || (score === best.score && rel.length < best.rel.length)) best = { rel, score };
     }
   }
-  return best?.rel;
+  return best;
 }
 
 function sharedTail(a: string[], b: string[]): number {

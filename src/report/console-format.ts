@@ -80,7 +80,7 @@ export function summaryLine(result: RunResult, c: Colors): string {
 }
 
 /** Warnings that change what a run checked: shown under the summary line even without --verbose. */
-const RUN_WARNINGS = new Set(['swagger-not-found', 'missing-token']);
+const RUN_WARNINGS = new Set(['swagger-not-found', 'swagger-foreign-path', 'missing-token']);
 const MAX_WARNING_LINES = 5;
 
 /** One line per run warning (`warning[swagger-not-found]: … (get.md:4)`), the first few only. */

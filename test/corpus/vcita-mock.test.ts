@@ -11,7 +11,8 @@ const CONFIG = 'docs/examples/vcita/stepdoc.config.yaml';
  * The 184 vcita docs with the example config of the vcita layout (docs/examples/vcita), through the real
  * CLI: `run ../shared/corpus/vcita --mock --config docs/examples/vcita/stepdoc.config.yaml`.
  * Regression floors, not a snapshot: these counts may only go up (passed) or down (failed, invalid).
- * Measured when written: 104 passed, 46 failed, 14 skipped, 20 invalid; every non-passing doc is listed with
+ * Measured: 105 passed, 46 failed, 14 skipped, 19 invalid (104/20 before expectedOutcome lists and ids shared
+ * across phases were read as the authors meant them; the ```json Test Request doc is invalid: no-steps); every non-passing doc is listed with
  * its cause in docs/examples/vcita/README.md.
  */
 describe.skipIf(!existsSync(CORPUS))('vcita corpus on --mock with the example config', () => {
@@ -25,9 +26,9 @@ describe.skipIf(!existsSync(CORPUS))('vcita corpus on --mock with the example co
     const text = readFileSync(join(reportDir, 'report.json'), 'utf8');
     const report = JSON.parse(text);
     expect(report.summary.total).toBe(184);
-    expect(report.summary.passed).toBeGreaterThanOrEqual(104);
+    expect(report.summary.passed).toBeGreaterThanOrEqual(105);
     expect(report.summary.failed).toBeLessThanOrEqual(46);
-    expect(report.summary.invalid).toBeLessThanOrEqual(20);
+    expect(report.summary.invalid).toBeLessThanOrEqual(19);
     // Remote refs resolve through remoteRefs: nothing of the entities site is cut any more, and no internal marker leaks.
     expect(report.diagnostics.filter((d: { code: string }) => d.code === 'spec-remote-ref')).toEqual([]);
     expect(text).not.toContain('x-stepdoc'); // no internal key: not in bodies, not as a header, not as a hint

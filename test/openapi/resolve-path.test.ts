@@ -25,14 +25,21 @@ describe('resolveSwaggerPath', () => {
     expect(resolveSwaggerPath(path.join(root, 'mcp_swagger/clients.json'), roots).file).toBe(path.join(root, 'mcp_swagger/clients.json'));
   });
 
-  it('an absolute path from another machine is a warning with a did-you-mean by trailing path', () => {
+  it('an absolute path from another machine means the project copy with the same folder and file: used, with a warning', () => {
     clearSwaggerListings();
     const span = { file: 'doc.md', line: 4, col: 1 };
     const result = resolveSwaggerPath('/Users/someone/work/vcita/mcp_swagger/clients.json', roots, span);
-    expect(result.file).toBeUndefined();
+    expect(result.file).toBe(path.join(root, 'mcp_swagger/clients.json'));
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'swagger-not-found', severity: 'warning', span, help: 'did you mean `mcp_swagger/clients.json`?' }),
+      expect.objectContaining({ code: 'swagger-foreign-path', severity: 'warning', span, help: 'write `swagger: mcp_swagger/clients.json`' }),
     ]);
+  });
+
+  it('an absolute path whose file name alone matches is not guessed: a warning with a did-you-mean', () => {
+    clearSwaggerListings();
+    const result = resolveSwaggerPath('/Users/someone/elsewhere/clients.json', roots);
+    expect(result.file).toBeUndefined();
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'swagger-not-found', help: 'did you mean `mcp_swagger/clients.json`?' })]);
   });
 
   it('prefers the longest shared tail and says nothing when no file has that name', () => {
