@@ -34,6 +34,9 @@ export async function runProject(options: RunProjectOptions): Promise<RunOutcome
   if (options.record && options.dryRun) {
     return stopped('usage', '--record and --dry-run together: a dry run sends nothing, so there is nothing to record', []);
   }
+  if (options.record && options.mock) {
+    return stopped('usage', '--record and --mock together: a mock run checks the docs against their specs, not the API, so it verifies nothing to record', []);
+  }
   if (options.lastFailed) {
     const rerun = await lastFailedPaths(options);
     if ('stop' in rerun) return rerun.stop;

@@ -97,6 +97,8 @@ export class UiSession {
   async record(): Promise<RecordSummary> {
     if (this.active) throw new RunBusyError('wait for the run to finish before recording it');
     if (!this.lastRun) throw new UnknownDocError('nothing to record: run some docs first');
+    // As `run --record --mock`: the mock checks docs against their specs, not the API; `verified` would say otherwise.
+    if (this.engine.mock) throw new UnknownDocError('nothing to record: runs against the embedded mock verify the docs against their specs, not the API');
     const run = this.lastRun;
     const summary = await this.engine.record(
       run,

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from './fixtures.js';
@@ -49,6 +49,12 @@ describe('stepdoc ui --mock', () => {
       const state = (await (await fetch(`${base}/api/state`, { headers })).json()) as { mock: boolean; results: Array<{ file: string; status: string }> };
       expect(state.mock).toBe(true);
       expect(state.results).toEqual([expect.objectContaining({ file: doc, status: 'passed' })]);
+      // A mock run verifies the doc against its spec, not the API: nothing is recorded, the doc is untouched.
+      const before = readFileSync(doc, 'utf8');
+      const record = await fetch(`${base}/api/record`, { method: 'POST', headers, body: '{}' });
+      expect(record.status).toBe(400);
+      expect(((await record.json()) as { error: string }).error).toMatch(/embedded mock/);
+      expect(readFileSync(doc, 'utf8')).toBe(before);
     } finally {
       expect(await cli.interrupt()).toBe(130);
     }
