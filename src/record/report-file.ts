@@ -42,6 +42,10 @@ export function checkReport(data: unknown, shownAs: string): SavedReport {
     isObject(data.shard) && typeof data.shard.index === 'number' && typeof data.shard.total === 'number'
       ? { index: data.shard.index, total: data.shard.total }
       : undefined;
+  // A mock run checked the docs against their specs, not the API: recording it would write `verified` for nothing.
+  if (isObject(data.environment) && data.environment.mock === true) {
+    throw new UsageError(`report ${shownAs} is of a run against the embedded mock (--mock): it verifies nothing to record`, 'record the report of a run against the API');
+  }
   return {
     path: shownAs,
     runId: data.runId,

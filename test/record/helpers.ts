@@ -40,7 +40,7 @@ export function runResult(runId: string, docs: DocResult[], finishedAt = docs.at
     diagnostics: [],
     summary: { total: docs.length, passed: 0, failed: 0, skipped: 0, invalid: 0, dryRun: 0, notSent: 0, notRun: 0, stepsNotSent: {} },
     interrupted: false,
-    environment: { node: process.version, platform: process.platform, mock: true, apis: {} },
+    environment: { node: process.version, platform: process.platform, mock: false, apis: {} },
   };
 }
 

@@ -52,6 +52,17 @@ describe('stepdoc record REPORT.json', () => {
     expect(json.docs.map((d: { state: string }) => d.state)).toEqual(['already-applied', 'already-applied']);
   });
 
+  it('refuses the report of a mock run: it checked the docs against their specs, not the API', async () => {
+    await copyFile(seedPath, path.join(dir, 'seed.md'));
+    const before = await readFile(path.join(dir, 'seed.md'), 'utf8');
+    const mock = runResult('mock-1', [docResult(dir, 'seed.md', 'passed', '2026-03-05T08:00:00.000Z')]);
+    await writeFile(path.join(dir, 'mock.json'), JSON.stringify({ ...mock, environment: { ...mock.environment, mock: true } }));
+    const { code, err } = await stepdoc('record', 'mock.json');
+    expect(code).toBe(2);
+    expect(err).toContain('embedded mock');
+    expect(await readFile(path.join(dir, 'seed.md'), 'utf8')).toBe(before);
+  });
+
   it("a report older than the doc's verifiedAt does not move it backwards", async () => {
     await copyFile(seedPath, path.join(dir, 'seed.md'));
     await saveReport('old.json', 'ci-old', [docResult(dir, 'seed.md', 'failed', '2026-01-01T00:00:00.000Z')]);
