@@ -34,7 +34,8 @@ export function createValidationProvider(settings: RunSettings): ValidationProvi
     if (!load.spec) return inactive(load.diagnostics.map((d) => ({ ...d, span: d.span ?? span })));
     const spec = load.spec;
     const validator = await validatorFor(spec);
-    const warnings: Diagnostic[] = [];
+    // A `swagger:` path that needed resolving (from another machine) says which file it used.
+    const warnings: Diagnostic[] = [...location.diagnostics];
     // A spec's own warnings are reported with the first doc that uses it, not with every doc.
     if (!reported.has(spec.file)) {
       reported.add(spec.file);

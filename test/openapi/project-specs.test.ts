@@ -99,7 +99,13 @@ describe("the project's sales spec through the provider", () => {
     expect(await createValidationProvider(settings(repoRoot, 'off'))(docFor(SALES))).toBeUndefined();
     expect(await createValidationProvider(settings(repoRoot))(docFor(undefined))).toBeUndefined();
     const provide = createValidationProvider(settings(repoRoot));
-    const missing = await provide(docFor('/Users/someone/stepdoc/swagger/synctera/external_cards.json'));
+    // An absolute path from another machine: the project's file with the same folder and name is used.
+    const foreign = await provide(docFor('/Users/someone/stepdoc/swagger/synctera/external_cards.json'));
+    expect(foreign!.forStep('POST', '/v0/customers')).toBeDefined();
+    expect(foreign!.warnings).toEqual([
+      expect.objectContaining({ code: 'swagger-foreign-path', help: 'write `swagger: swagger/synctera/external_cards.json`', span: expect.objectContaining({ line: 4 }) }),
+    ]);
+    const missing = await provide(docFor('swagger/old/external_cards.json'));
     expect(missing!.forStep('POST', '/v0/customers')).toBeUndefined();
     expect(missing!.warnings).toEqual([
       expect.objectContaining({

@@ -28,6 +28,7 @@ export async function gatherCoverage(docs: Doc[], extraSpecs: string[], roots: R
   const byFile = new Map<string, { referencedAs: Set<string>; docs: Doc[] }>();
   const missing = new Map<string, { docs: string[]; help?: string; foreign: boolean }>();
   const docsWithoutSwagger: string[] = [];
+  const foreignPaths = new Map<string, Diagnostic[]>();
   for (const file of extraSpecs) entry(byFile, path.resolve(file));
   for (const doc of docs) {
     const value = doc.frontmatter.swagger;
@@ -37,6 +38,8 @@ export async function gatherCoverage(docs: Doc[], extraSpecs: string[], roots: R
     }
     const location = resolveSwaggerPath(value, roots);
     if (location.file) {
+      // Resolved with a warning (an absolute path from another machine): said once per value.
+      if (location.diagnostics.length && !foreignPaths.has(value)) foreignPaths.set(value, location.diagnostics);
       const spec = entry(byFile, location.file);
       spec.referencedAs.add(value);
       spec.docs.push(doc);
@@ -46,7 +49,7 @@ export async function gatherCoverage(docs: Doc[], extraSpecs: string[], roots: R
       missing.set(value, seen);
     }
   }
-  const warnings: Diagnostic[] = [...missing].map(([value, m]) => missingWarning(value, m));
+  const warnings: Diagnostic[] = [...[...foreignPaths.values()].flat(), ...[...missing].map(([value, m]) => missingWarning(value, m))];
   const specs = await Promise.all([...byFile].map(([file, s]) => loadInput(file, s, roots, warnings)));
   const missingSpecs = [...missing].map(([swagger, m]) => ({ swagger, docs: m.docs, ...(m.help ? { help: m.help } : {}) }));
   return { specs, missingSpecs, docsWithoutSwagger, warnings };
