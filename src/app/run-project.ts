@@ -3,7 +3,7 @@ import { UserError, DiagnosticsError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { Redactor } from '../core/redact.js';
 import type { Doc } from '../core/model.js';
-import type { RunEvent, RunResult } from '../core/result.js';
+import type { RunEvent } from '../core/result.js';
 import type { RunSettings } from '../core/settings.js';
 import type { StepGraph } from '../graph/graph.js';
 import { exitCodeFor } from '../report/gate.js';

@@ -15,7 +15,7 @@ export function interpolate(
   path = '',
 ): unknown {
   if (typeof value === 'string') {
-    return value.replace(REF, (whole, name: string, fallback: string | undefined) => {
+    return value.replace(REF, (_whole, name: string, fallback: string | undefined) => {
       const found = env[name];
       if (found !== undefined && found !== '') return found;
       if (fallback !== undefined) return fallback;

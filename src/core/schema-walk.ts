@@ -39,7 +39,11 @@ export function walkSchema(root: JsonSchema, schema: JsonSchema, value: unknown,
   }
   if (typeof value === 'number') checkRange(s, value, path, out);
   if (typeof value === 'string' && typeof s.pattern === 'string' && !regex(s.pattern).test(value)) out.push({ path, expected: describe(root, s) });
-  if (Array.isArray(value) && isRecord(s.items)) value.forEach((item, i) => walkSchema(root, s.items as JsonSchema, item, join(path, String(i)), out));
+  if (Array.isArray(value) && isRecord(s.items)) {
+    value.forEach((item, i) => {
+      walkSchema(root, s.items as JsonSchema, item, join(path, String(i)), out);
+    });
+  }
   if (isRecord(value)) walkObject(root, s, value, path, out);
   return out;
 }

@@ -73,7 +73,9 @@ export function parseDoc(text: string, file: string, displayPath: string = file)
   }
   if (steps.length === 0 && !explained) diagnostics.push(noStepsDiagnostic(candidates, displayPath, index, { file: displayPath, line: 1, col: 1 }));
   steps.sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] || a.index - b.index);
-  steps.forEach((step, i) => (step.index = i));
+  steps.forEach((step, i) => {
+    step.index = i;
+  });
   if (!fm.present && steps.length > 0) {
     diagnostics.push(
       warningDiag(

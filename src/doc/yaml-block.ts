@@ -72,7 +72,9 @@ export class YamlBlock {
         this.collectSpans(pair.value, path, keySpans, valueSpans);
       }
     } else if (node.kind === 'seq') {
-      node.items.forEach((item, i) => this.collectSpans(item, prefix ? `${prefix}.${i}` : String(i), keySpans, valueSpans));
+      node.items.forEach((item, i) => {
+        this.collectSpans(item, prefix ? `${prefix}.${i}` : String(i), keySpans, valueSpans);
+      });
     } else if (node.kind === 'scalar') {
       valueSpans[prefix] = this.nodeSpan(node);
     }

@@ -120,7 +120,9 @@ export function collectSpans(
       collectSpans(pair.value as Node, yaml, path, keySpans, valueSpans);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => collectSpans(item as Node, yaml, prefix ? `${prefix}.${i}` : String(i), keySpans, valueSpans));
+    node.items.forEach((item, i) => {
+      collectSpans(item as Node, yaml, prefix ? `${prefix}.${i}` : String(i), keySpans, valueSpans);
+    });
   } else if (isScalar(node)) {
     const span = yaml.nodeSpan(node);
     if (span) valueSpans[prefix] = span;

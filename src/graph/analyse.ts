@@ -69,6 +69,8 @@ export function checkNeedsCycles(nodes: GraphNode[]): Diagnostic[] {
     for (const dep of nodes[i].deps) visit(dep, [...path, i]);
     state[i] = 2;
   };
-  nodes.forEach((_, i) => visit(i, []));
+  nodes.forEach((_, i) => {
+    visit(i, []);
+  });
   return diagnostics;
 }

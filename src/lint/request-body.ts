@@ -22,7 +22,7 @@ export function checkLiteralBody(doc: Doc, step: Step, operation: Operation, val
   return outcome.violations
     .filter((v) => !templated.some((t) => v.pointer === t || v.pointer.startsWith(t + '/')))
     .map((v) => {
-      const field = v.pointer.split('/').slice(1).map(unescape).join('.') || '(the body)';
+      const field = v.pointer.split('/').slice(1).map(unescapePointerToken).join('.') || '(the body)';
       const span = spanFor(step, v.pointer);
       return make('request-body-schema', `request body \`${field}\` ${v.message} (${operation.method} ${operation.path}, rule \`${v.rule}\`)`, span, {
         expected: v.expected === undefined ? undefined : JSON.stringify(v.expected),
@@ -32,7 +32,7 @@ export function checkLiteralBody(doc: Doc, step: Step, operation: Operation, val
 
 function expectsClientError(doc: Doc, step: Step): boolean {
   const statuses = step.expect.status ?? (step.phase === 'test' && doc.frontmatter.expectedOutcome !== undefined ? doc.frontmatter.expectedOutcome : undefined);
-  return statuses !== undefined && statuses.every((s) => s >= 400);
+  return statuses?.every((s) => s >= 400) ?? false;
 }
 
 /** Pointers of templated values; false when a key is templated (the shape itself is unknown). */
@@ -53,7 +53,7 @@ function collectTemplated(value: unknown, pointer: string, into: string[]): bool
 
 /** The value's own span, else its key's, else the nearest ancestor's (a missing field points at its parent). */
 function spanFor(step: Step, pointer: string): SourceSpan {
-  const parts = ['body', ...pointer.split('/').slice(1).map(unescape)];
+  const parts = ['body', ...pointer.split('/').slice(1).map(unescapePointerToken)];
   while (parts.length > 0) {
     const path = parts.join('.');
     const span = step.valueSpans[path] ?? step.keySpans[path];
@@ -63,6 +63,6 @@ function spanFor(step: Step, pointer: string): SourceSpan {
   return step.span;
 }
 
-function unescape(token: string): string {
+function unescapePointerToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -173,7 +173,9 @@ function readOutcome(raw: Record<string, unknown>, where: string, fail: Fail): O
   if (raw.merge !== undefined && !isObject(raw.merge)) fail(`${where}.merge must be an object`);
   const unset = raw.unset === undefined ? undefined : list(raw.unset);
   if (unset && !unset.every((p) => typeof p === 'string')) fail(`${where}.unset must be a list of JSON paths`);
-  unset?.forEach((p) => checkPath(p as string, `${where}.unset`, fail));
+  unset?.forEach((p) => {
+    checkPath(p as string, `${where}.unset`, fail);
+  });
   return {
     status: raw.status as number | undefined,
     body: raw.body,
@@ -194,7 +196,9 @@ function readUnique(raw: unknown, where: string, fail: Fail): UniqueRule {
   if (!isObject(value)) return fail(`${where} must be a list of paths or { fields, status, body }`);
   const fields = Array.isArray(value.fields) ? value.fields : [];
   if (fields.length === 0 || !fields.every((f) => typeof f === 'string')) fail(`${where}.fields must be a list of JSON paths`);
-  fields.forEach((f) => checkPath(f as string, `${where}.fields`, fail));
+  fields.forEach((f) => {
+    checkPath(f as string, `${where}.fields`, fail);
+  });
   return { ...readOutcome(value, where, fail), status: (value.status as number | undefined) ?? 409, fields: fields as string[] };
 }
 

@@ -140,7 +140,9 @@ export class MockHandler {
     const strictState = this.options.strictState ?? false;
     const result = applyAction(reply, { request, plan, extension, state: this.state, random: this.random, strictState, template, merges });
     if (result.status >= 300) return result;
-    commits.forEach((commit) => commit());
+    commits.forEach((commit) => {
+      commit();
+    });
     if (extension.effects.length > 0) {
       template.response = findResource(result.body, plan.idField)?.resource ?? result.body;
       template.state = stateView(this.state);

@@ -141,7 +141,9 @@ function matchSegments(segments: Segment[], parts: string[]): { params: Record<s
     }
     const found = segment.pattern?.exec(parts[i]);
     if (!found) return undefined;
-    segment.names.forEach((name, index) => (params[name] = safeDecode(found[index + 1])));
+    segment.names.forEach((name, index) => {
+      params[name] = safeDecode(found[index + 1]);
+    });
   }
   return { params, score };
 }

@@ -61,8 +61,11 @@ export function mergeAllOf(schema: SchemaObject): SchemaObject {
       } else if (key === 'enum' && Array.isArray(value) && Array.isArray(merged.enum)) {
         const narrower = (merged.enum as unknown[]).filter((v) => value.some((w) => JSON.stringify(w) === JSON.stringify(v)));
         if (narrower.length > 0) merged.enum = narrower;
-      } else if (key === 'required' && Array.isArray(value)) value.forEach((r) => typeof r === 'string' && required.add(r));
-      else if (merged[key] === undefined) merged[key] = value;
+      } else if (key === 'required' && Array.isArray(value)) {
+        value.forEach((r) => {
+          if (typeof r === 'string') required.add(r);
+        });
+      } else if (merged[key] === undefined) merged[key] = value;
     }
   }
   if (Object.keys(properties).length > 0) merged.properties = properties;

@@ -44,16 +44,16 @@ export function globPattern(glob: string): RegExp {
         source += `(?:${text
           .slice(i + 1, end)
           .split(',')
-          .map(escape)
+          .map(escapeRegex)
           .join('|')})`;
         i = end;
       }
-    } else source += escape(c);
+    } else source += escapeRegex(c);
   }
   return new RegExp(`^${source}$`);
 }
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { SourceSpan } from '../core/span.js';
@@ -77,7 +77,7 @@ export function listSpecFiles(root: string): string[] {
   const stack = [root];
   while (stack.length > 0 && out.length < MAX_LISTED) {
     const dir = stack.pop()!;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {

@@ -37,7 +37,9 @@ export function checkReport(data: unknown, shownAs: string): SavedReport {
   if (!isObject(data)) throw bad('expected an object');
   if (typeof data.runId !== 'string' || data.runId === '') throw bad('`runId` is missing');
   if (!Array.isArray(data.docs)) throw bad('`docs` is missing');
-  data.docs.forEach((doc, i) => checkDoc(doc, i, bad));
+  data.docs.forEach((doc, i) => {
+    checkDoc(doc, i, bad);
+  });
   const shard =
     isObject(data.shard) && typeof data.shard.index === 'number' && typeof data.shard.total === 'number'
       ? { index: data.shard.index, total: data.shard.total }

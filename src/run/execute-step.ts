@@ -75,8 +75,7 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
  * status: then it sends the invalid body on purpose, and the violation is only a warning.
  */
 function requestChecks(checks: CheckResult[], expected: number[] | undefined): CheckResult[] {
-  const expectsError = expected !== undefined && expected.every((s) => s >= 400);
-  if (!expectsError) return checks;
+  if (!expected?.every((s) => s >= 400)) return checks;
   return checks.map((c) =>
     c.passed ? c : { ...c, severity: 'warning', message: `${c.message ?? ''} (sent anyway: the step expects ${expected.join(' or ')})` },
   );

@@ -216,7 +216,9 @@ function memoise(provider: ValidationProvider, warnings: Map<string, Diagnostic>
     if (!entry) {
       entry = provider(doc);
       cache.set(doc.file, entry);
-      void entry.then((v) => v?.warnings.filter((w) => w.code.startsWith('spec-')).forEach((w) => warnings.set(`${w.code} ${w.message}`, w)));
+      void entry.then((v) => {
+        for (const w of v?.warnings ?? []) if (w.code.startsWith('spec-')) warnings.set(`${w.code} ${w.message}`, w);
+      });
     }
     return entry;
   };

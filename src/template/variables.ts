@@ -29,7 +29,9 @@ export function referencedVariables(node: TemplateNode, into: Map<string, string
       }
       break;
     case 'array':
-      node.items.forEach((item) => referencedVariables(item, into));
+      node.items.forEach((item) => {
+        referencedVariables(item, into);
+      });
       break;
     case 'object':
       for (const [k, v] of node.entries) {

@@ -83,7 +83,10 @@ describe('OAuth2 client credentials', () => {
   it('a step that expects 401 gets it without a refresh', async () => {
     server.reset({ expiresIn: undefined });
     const original = server.issued.set.bind(server.issued);
-    server.issued.set = (token, until) => (server.revokeOnce.add(token), original(token, until));
+    server.issued.set = (token, until) => {
+      server.revokeOnce.add(token);
+      return original(token, until);
+    };
     try {
       const result = await run({ 'a.md': doc(whoami('refused', '    expect:\n      status: 401\n')) });
       expect(result.code).toBe(0);

@@ -186,7 +186,14 @@ describe('OAuth2Tokens (fake endpoint, fake clock)', () => {
 
   it('a failure stays failed for the run (asked once)', async () => {
     let calls = 0;
-    const tokens = new OAuth2Tokens({ retry: RETRY, onToken: () => {}, send: async () => (calls++, answer(500, { error: 'server_error' })) });
+    const tokens = new OAuth2Tokens({
+      retry: RETRY,
+      onToken: () => {},
+      send: async () => {
+        calls++;
+        return answer(500, { error: 'server_error' });
+      },
+    });
     await expect(tokens.token('p', { ...SETTINGS, authExplicit: true })).rejects.toThrow(
       'token profile `p`: the token endpoint http://127.0.0.1/t answered 500 (server_error)',
     );

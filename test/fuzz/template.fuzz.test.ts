@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TemplateError } from '../../src/core/errors.js';
-import { compileValue } from '../../src/template/compile.js';
+import { compileValue, type TemplateNode } from '../../src/template/compile.js';
 import { createScope, renderNode } from '../../src/template/render.js';
 import { referencedVariables } from '../../src/template/variables.js';
 
@@ -10,7 +10,7 @@ import { referencedVariables } from '../../src/template/variables.js';
  * never another exception — and always terminates, whatever the template text and variables.
  */
 function renderOrDiagnose(value: unknown, vars: Record<string, unknown>): void {
-  let node;
+  let node: TemplateNode;
   try {
     node = compileValue(value);
   } catch (error) {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint/lint.js';
 import { SHARED } from '../support/cli.js';
-import { documentedCodes } from './meta.test.js';
+import { documentedCodes } from './helpers.js';
 
 const CORPUS = resolve(SHARED, 'corpus/vcita');
 

@@ -120,7 +120,9 @@ describe('lint and run give one verdict', () => {
     const batch = join(work, 'generated');
     mkdirSync(batch, { recursive: true });
     const docs = fc.sample(mutatedDocs, { numRuns: 200, seed: 1405 });
-    docs.forEach((doc, i) => writeFileSync(join(batch, `g${i}.md`), generatedDoc(doc, `g${i}`)));
+    docs.forEach((doc, i) => {
+      writeFileSync(join(batch, `g${i}.md`), generatedDoc(doc, `g${i}`));
+    });
     const v = await verdicts(batch, '.');
     const mutations = new Set(docs.flatMap((d) => d.mutations));
     expect(mutations.size).toBeGreaterThan(6);

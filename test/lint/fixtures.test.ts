@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/cli.js';
-import { runCommand } from './helpers.js';
+import { fixtureArgs, runCommand } from './helpers.js';
 
 /**
  * Hurl-style golden files: each folder of test/fixtures/lint holds a doc.md (and maybe a config, a
@@ -16,17 +16,6 @@ const cases = readdirSync(FIXTURES, { withFileTypes: true })
   .map((e) => e.name)
   .sort();
 const update = process.env.STEPDOC_UPDATE_FIXTURES === '1';
-
-export function fixtureArgs(dir: string): string[] {
-  const file = join(dir, 'args');
-  const extra = existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-    : [];
-  return ['lint', 'doc.md', ...extra];
-}
 
 describe('lint fixtures', () => {
   it('has at least 40 cases', () => {

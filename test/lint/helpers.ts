@@ -1,5 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
+import { REPO_ROOT } from '../support/cli.js';
 
 export interface CommandRun {
   code: number;
@@ -20,4 +23,24 @@ export async function runCommand(argv: string[], cwd: string, env: Record<string
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
+}
+
+/** The command line of a lint fixture folder: `lint doc.md` and the extra arguments of its `args` file, one per line. */
+export function fixtureArgs(dir: string): string[] {
+  const file = join(dir, 'args');
+  const extra = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
+  return ['lint', 'doc.md', ...extra];
+}
+
+/** Codes named by headings of docs/diagnostics.md (`### a` or `### a, b, c`). */
+export function documentedCodes(): Set<string> {
+  const docs = readFileSync(resolve(REPO_ROOT, 'docs/diagnostics.md'), 'utf8');
+  const codes = new Set<string>();
+  for (const match of docs.matchAll(/^### (.+)$/gm)) for (const code of match[1].split(',')) codes.add(code.trim());
+  return codes;
 }

@@ -4,17 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS } from '../../src/config/keys.js';
 import { STEP_KEYS } from '../../src/doc/step.js';
 import { REPO_ROOT } from '../support/cli.js';
-import { runCommand } from './helpers.js';
+import { documentedCodes, runCommand } from './helpers.js';
 
 const FIXTURES = resolve(REPO_ROOT, 'test/fixtures/lint');
-const DOCS = readFileSync(resolve(REPO_ROOT, 'docs/diagnostics.md'), 'utf8');
-
-/** Codes named by headings of docs/diagnostics.md (`### a` or `### a, b, c`). */
-export function documentedCodes(): Set<string> {
-  const codes = new Set<string>();
-  for (const match of DOCS.matchAll(/^### (.+)$/gm)) for (const code of match[1].split(',')) codes.add(code.trim());
-  return codes;
-}
 
 function fixtureCodes(): Set<string> {
   const codes = new Set<string>();

@@ -21,19 +21,26 @@ export async function mockOf(specs: MockOptions['specs'], options: Partial<MockO
   return startMock({ specs, ...options });
 }
 
-export interface Answer {
+/** An answer of the mock; `T` is the body shape a test expects (the assertions check it). */
+export interface Answer<T = unknown> {
   status: number;
-  body: any;
+  body: T;
   contentType: string | null;
 }
 
 /** A JSON request with fetch (undici) to the mock, on 127.0.0.1 only. */
-export async function call(mock: RunningMock, method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+export async function call<T = unknown>(
+  mock: RunningMock,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
   const response = await fetch(`${mock.url}${urlPath}`, {
     method,
     headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text === '' ? undefined : JSON.parse(text), contentType: response.headers.get('content-type') };
+  return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T, contentType: response.headers.get('content-type') };
 }

@@ -3,6 +3,13 @@ import { UserError } from '../../src/core/errors.js';
 import type { RunningMock } from '../../src/mock/server.js';
 import { call, inlineSpec, mockOf } from './helpers.js';
 
+/** The fields of a stored item the tests read back. */
+interface Item {
+  id: string;
+  status: string;
+  balance: number;
+}
+
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const item = {
   type: 'object',
@@ -79,10 +86,10 @@ describe('x-stepdoc-mock rules', () => {
     mock = await mockOf([await inlineSpec(itemsApi({ rules }))], { strictState: true });
     const small = await call(mock, 'POST', '/items', { owner: 'ann', amount: 5 });
     expect(small.body).toMatchObject({ status: 'OK', owner: 'ANN', amount: 5 });
-    const big = await call(mock, 'POST', '/items', { amount: 500 });
+    const big = await call<Item>(mock, 'POST', '/items', { amount: 500 });
     expect(big.body.status).toBe('REVIEW');
     expect(big.body).not.toHaveProperty('code');
-    expect((await call(mock, 'GET', `/items/${big.body.id}`)).body.status).toBe('REVIEW');
+    expect((await call<Item>(mock, 'GET', `/items/${big.body.id}`)).body.status).toBe('REVIEW');
   });
 
   test('stored-state predicates: a rule reads another stored resource', async () => {
@@ -99,8 +106,8 @@ describe('x-stepdoc-mock rules', () => {
       itemsApi({}, undefined, { '/transfers': { post: { requestBody: body, responses: { '201': json(item) }, 'x-stepdoc-mock': transfer } } }),
     );
     mock = await mockOf([spec]);
-    const frozen = await call(mock, 'POST', '/items', { status: 'FROZEN' });
-    const open = await call(mock, 'POST', '/items', { status: 'OPEN' });
+    const frozen = await call<Item>(mock, 'POST', '/items', { status: 'FROZEN' });
+    const open = await call<Item>(mock, 'POST', '/items', { status: 'OPEN' });
     expect((await call(mock, 'POST', '/transfers', { item_id: frozen.body.id })).status).toBe(422);
     expect((await call(mock, 'POST', '/transfers', { item_id: open.body.id })).status).toBe(201);
     expect((await call(mock, 'POST', '/transfers', { item_id: 'unknown' })).status).toBe(201);
@@ -133,7 +140,7 @@ describe('x-stepdoc-mock rules', () => {
       }),
     );
     mock = await mockOf([spec]);
-    const original = await call(mock, 'POST', '/items', { amount: 100 });
+    const original = await call<Item>(mock, 'POST', '/items', { amount: 100 });
     const path = `/items/${original.body.id}/reversals`;
     expect((await call(mock, 'POST', path, { amount: 500 })).body).toEqual({ error: 'EXCEEDED' });
     expect((await call(mock, 'POST', path, { amount: 40 })).status).toBe(201);
@@ -146,11 +153,11 @@ describe('x-stepdoc-mock rules', () => {
       itemsApi({ rules: [{ merge: { status: 'PENDING' } }] }, { transitions: [{ path: '$.status', from: ['PENDING'], to: 'SUCCEEDED', after: 2 }] }),
     );
     mock = await mockOf([spec]);
-    const created = await call(mock, 'POST', '/items', {});
+    const created = await call<Item>(mock, 'POST', '/items', {});
     expect(created.body.status).toBe('PENDING');
-    expect((await call(mock, 'GET', `/items/${created.body.id}`)).body.status).toBe('PENDING');
-    expect((await call(mock, 'GET', `/items/${created.body.id}`)).body.status).toBe('SUCCEEDED');
-    expect((await call(mock, 'GET', `/items/${created.body.id}`)).body.status).toBe('SUCCEEDED');
+    expect((await call<Item>(mock, 'GET', `/items/${created.body.id}`)).body.status).toBe('PENDING');
+    expect((await call<Item>(mock, 'GET', `/items/${created.body.id}`)).body.status).toBe('SUCCEEDED');
+    expect((await call<Item>(mock, 'GET', `/items/${created.body.id}`)).body.status).toBe('SUCCEEDED');
   });
 
   test('effects: a successful request changes another stored resource', async () => {
@@ -172,10 +179,10 @@ describe('x-stepdoc-mock rules', () => {
       }),
     );
     mock = await mockOf([spec]);
-    const account = await call(mock, 'POST', '/items', {});
+    const account = await call<Item>(mock, 'POST', '/items', {});
     await call(mock, 'POST', '/payments', { item_id: account.body.id, amount: 25 });
     await call(mock, 'POST', '/payments', { item_id: account.body.id, amount: -5 });
-    expect((await call(mock, 'GET', `/items/${account.body.id}`)).body.balance).toBe(35);
+    expect((await call<Item>(mock, 'GET', `/items/${account.body.id}`)).body.balance).toBe(35);
   });
 
   test('apis: an operation of the fallback API only is a 404 on the default one', async () => {

@@ -2,6 +2,19 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { RunningMock } from '../../src/mock/server.js';
 import { call, inlineSpec, mockOf } from './helpers.js';
 
+/** The fields of an RFC 9457 problem the tests read. */
+interface Problem {
+  type: string;
+  closest: string[];
+  errors: Array<{ in: string; pointer: string; rule: string; message: string }>;
+}
+
+/** The fields of a pet the tests read back. */
+interface Pet {
+  id: string;
+  age: number;
+}
+
 const petSchema = {
   type: 'object',
   required: ['id', 'name'],
@@ -64,7 +77,7 @@ describe('routing', () => {
 
   test('an unknown route is a 404 problem+json naming the closest routes', async () => {
     mock = await mockOf([await inlineSpec(petsApi)]);
-    const answer = await call(mock, 'GET', '/petz/1');
+    const answer = await call<Problem>(mock, 'GET', '/petz/1');
     expect(answer.status).toBe(404);
     expect(answer.contentType).toBe('application/problem+json');
     expect(answer.body).toMatchObject({ status: 404, title: expect.any(String), type: expect.stringContaining('route-not-found') });
@@ -75,7 +88,7 @@ describe('routing', () => {
 describe('request validation', () => {
   test('each violation of the body, query and path is listed in an RFC 9457 422', async () => {
     mock = await mockOf([await inlineSpec(petsApi)]);
-    const answer = await call(mock, 'POST', '/pets', { name: '', age: -1 });
+    const answer = await call<Problem>(mock, 'POST', '/pets', { name: '', age: -1 });
     expect(answer.status).toBe(422);
     expect(answer.contentType).toBe('application/problem+json');
     expect(answer.body).toMatchObject({ type: expect.stringContaining('validation'), title: expect.any(String), status: 422, instance: '/pets' });
@@ -86,9 +99,9 @@ describe('request validation', () => {
 
   test('a missing required body, required query parameter or wrongly typed query parameter is refused', async () => {
     mock = await mockOf([await inlineSpec(petsApi)]);
-    expect((await call(mock, 'POST', '/pets')).body.errors[0]).toMatchObject({ in: 'body', rule: 'required' });
-    expect((await call(mock, 'GET', '/pets')).body.errors[0]).toMatchObject({ in: 'query', pointer: '/query/limit', rule: 'required' });
-    expect((await call(mock, 'GET', '/pets?limit=ten')).body.errors[0]).toMatchObject({ in: 'query', rule: 'type' });
+    expect((await call<Problem>(mock, 'POST', '/pets')).body.errors[0]).toMatchObject({ in: 'body', rule: 'required' });
+    expect((await call<Problem>(mock, 'GET', '/pets')).body.errors[0]).toMatchObject({ in: 'query', pointer: '/query/limit', rule: 'required' });
+    expect((await call<Problem>(mock, 'GET', '/pets?limit=ten')).body.errors[0]).toMatchObject({ in: 'query', rule: 'type' });
     expect((await call(mock, 'GET', '/pets?limit=10')).status).toBe(200);
   });
 
@@ -120,15 +133,15 @@ describe('responses', () => {
 describe('state', () => {
   test('a created resource gets an id, echoes the request, and reads back; PATCH changes it; DELETE removes it', async () => {
     mock = await mockOf([await inlineSpec(petsApi)], { strictState: true });
-    const created = await call(mock, 'POST', '/pets', { name: 'Rex', age: 4, details: { tag: 'good-dog' } });
+    const created = await call<Pet>(mock, 'POST', '/pets', { name: 'Rex', age: 4, details: { tag: 'good-dog' } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'Rex', age: 4, tag: 'good-dog' });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
     const read = await call(mock, 'GET', `/pets/${created.body.id}`);
     expect(read.body).toMatchObject({ id: created.body.id, name: 'Rex', age: 4, tag: 'good-dog' });
     await call(mock, 'PATCH', `/pets/${created.body.id}`, { age: 5 });
-    expect((await call(mock, 'GET', `/pets/${created.body.id}`)).body.age).toBe(5);
-    const listed = await call(mock, 'GET', '/pets?limit=5');
+    expect((await call<Pet>(mock, 'GET', `/pets/${created.body.id}`)).body.age).toBe(5);
+    const listed = await call<{ pets: Pet[] }>(mock, 'GET', '/pets?limit=5');
     expect(listed.body.pets.map((p: { id: string }) => p.id)).toEqual([created.body.id]);
     expect((await call(mock, 'DELETE', `/pets/${created.body.id}`)).status).toBe(204);
     expect((await call(mock, 'GET', `/pets/${created.body.id}`)).status).toBe(404);
@@ -136,12 +149,12 @@ describe('state', () => {
 
   test('unknown ids: the example in lenient mode (with the id asked for), 404 with --strict-state', async () => {
     mock = await mockOf([await inlineSpec(petsApi)]);
-    const lenient = await call(mock, 'GET', '/pets/never-created');
+    const lenient = await call<Pet>(mock, 'GET', '/pets/never-created');
     expect(lenient.status).toBe(200);
     expect(lenient.body.id).toBe('never-created');
     await mock.close();
     mock = await mockOf([await inlineSpec(petsApi)], { strictState: true });
-    const strict = await call(mock, 'GET', '/pets/never-created');
+    const strict = await call<Problem>(mock, 'GET', '/pets/never-created');
     expect(strict.status).toBe(404);
     expect(strict.body.type).toContain('unknown-resource');
   });
@@ -149,7 +162,7 @@ describe('state', () => {
   test('state lives per mock instance', async () => {
     const spec = await inlineSpec(petsApi);
     mock = await mockOf([spec], { strictState: true });
-    const created = await call(mock, 'POST', '/pets', { name: 'Solo' });
+    const created = await call<Pet>(mock, 'POST', '/pets', { name: 'Solo' });
     const other = await mockOf([spec], { strictState: true });
     try {
       expect((await call(other, 'GET', `/pets/${created.body.id}`)).status).toBe(404);

@@ -45,7 +45,7 @@ describe('several specs in one mock', () => {
     expect(explain('GET', '/platform/v1/clients')).toBe('declared in other/clients.json, which the mock does not serve (add it to config `mock.specs`)');
     expect(explain('GET', '/nothing')).toMatch(/^declared in none of the 0 served spec\(s\)/);
     mock = await mockOf([await inlineSpec(named('a'))], { explainMissing: explain });
-    expect((await call(mock, 'GET', '/platform/v1/clients')).body.detail).toContain('declared in other/clients.json');
+    expect((await call<{ detail: string }>(mock, 'GET', '/platform/v1/clients')).body.detail).toContain('declared in other/clients.json');
   });
 
   test("mock.specs globs pick files under swaggerRoot, in a stable order, with the docs' own specs", () => {
@@ -75,7 +75,7 @@ describe('examples and internal keys', () => {
       '/x': { get: { responses: { '200': json({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }, { name: null }) } } },
     });
     mock = await mockOf([spec], { onWarning: (m) => warnings.push(m) });
-    const answer = await call(mock, 'GET', '/x');
+    const answer = await call<{ name: unknown }>(mock, 'GET', '/x');
     expect(typeof answer.body.name).toBe('string');
     await call(mock, 'GET', '/x');
     expect(warnings).toEqual(['the 200 example of GET /x does not match its own schema; the mock answers a body generated from the schema']);

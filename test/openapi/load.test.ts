@@ -4,6 +4,12 @@ import { clearSpecCache, loadSpecCached } from '../../src/openapi/cache.js';
 import { loadSpec } from '../../src/openapi/load.js';
 import { loadFile, writeFiles } from './helpers.js';
 
+/** The part of the dereferenced node schema the test walks: `children.items` is the node schema itself. */
+interface TreeSchema {
+  required: string[];
+  properties: { children: { items: TreeSchema } };
+}
+
 describe('loadSpec', () => {
   it('bundles $refs across local files (JSON and YAML), recursion included', async () => {
     const dir = writeFiles({
@@ -26,7 +32,7 @@ describe('loadSpec', () => {
     expect(spec.warnings).toEqual([]);
     const create = op('POST', '/nodes');
     // The model is dereferenced (a recursive schema becomes a cyclic object graph)…
-    const schema = create.requestBody!.content['application/json'].schema as Record<string, any>;
+    const schema = create.requestBody!.content['application/json'].schema as unknown as TreeSchema;
     const child = schema.properties.children.items;
     expect(child.required).toEqual(['name']);
     expect(child.properties.children.items).toBe(child);

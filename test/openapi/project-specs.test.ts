@@ -55,7 +55,7 @@ describe("the project's sales spec through the provider", () => {
 
   it('a response that breaks the schema fails the check, naming the pointer, rule and value', async () => {
     const step = (await salesValidation()).forStep('POST', SYNC_CARD)!;
-    const broken = structuredClone(validResponse) as any;
+    const broken: { data: { card: Record<string, unknown> } } = structuredClone(validResponse);
     broken.data.card.exp_month = '3';
     delete broken.data.card.id;
     const checks = step.response(201, 'application/json', broken);

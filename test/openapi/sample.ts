@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-type Schema = Record<string, any>;
+export type Schema = Record<string, unknown>;
 
 /**
  * A value built from a schema's own `example`s (test helper): the spec's examples, assembled.
@@ -18,12 +18,12 @@ export function sampleFromSchema(schema: Schema, overrides: Record<string, unkno
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   if (type === 'object' || schema.properties) {
     const out: Record<string, unknown> = {};
-    for (const [name, prop] of Object.entries<Schema>(schema.properties ?? {})) {
+    for (const [name, prop] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
       out[name] = name in overrides ? overrides[name] : sampleFromSchema(prop, overrides, depth + 1);
     }
     return out;
   }
-  if (type === 'array') return [sampleFromSchema(schema.items ?? {}, overrides, depth + 1)];
+  if (type === 'array') return [sampleFromSchema((schema.items ?? {}) as Schema, overrides, depth + 1)];
   if (type === 'integer' || type === 'number') return schema.minimum ?? 1;
   if (type === 'boolean') return true;
   if (schema.format === 'uuid') return randomUUID();

@@ -26,7 +26,7 @@ interface ScenarioStep {
 /** Frontmatter and the request steps of a scenario doc (a light read: the doc parser is not under test here). */
 function readScenario(file: string): { swagger?: string; endpoint?: string; expectedOutcome?: number; steps: ScenarioStep[] } {
   const text = readFileSync(file, 'utf8');
-  const front = parse(text.split(/^---$/m)[1]) as Record<string, any>;
+  const front = parse(text.split(/^---$/m)[1]) as { swagger?: string; endpoint?: string; expectedOutcome?: number };
   const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]) as { steps?: ScenarioStep[] });
   return {
     swagger: front.swagger,
@@ -79,10 +79,17 @@ describe('scenario docs against the project specs', () => {
   });
 });
 
+/** The fields of the sandbox's answers these flows read (resource ids, a transfer's type, the sales API's `data`). */
+interface SandboxReply {
+  id: string;
+  type: string;
+  data: { client: { id: string } };
+}
+
 /** The reference sandbox's real answers (HTTP on 127.0.0.1) validate clean against the specs written for it. */
 describe('sandbox responses against the project specs', () => {
   let sandbox: { baseUrl: string; fallbackUrl: string; close(): Promise<void> };
-  let call: (method: string, p: string, body?: unknown, invalidOnPurpose?: boolean) => Promise<{ status: number; body: any; contentType: string }>;
+  let call: (method: string, p: string, body?: unknown, invalidOnPurpose?: boolean) => Promise<{ status: number; body: SandboxReply; contentType: string }>;
   const failures: string[] = [];
   let checked = 0;
 
@@ -90,7 +97,7 @@ describe('sandbox responses against the project specs', () => {
     const { startSandbox } = await import('../sandbox/server.js');
     const { apiClient } = await import('../sandbox/client.js');
     sandbox = await startSandbox();
-    const client = apiClient(sandbox.fallbackUrl);
+    const client = apiClient<SandboxReply>(sandbox.fallbackUrl);
     const provide = createValidationProvider(settings(repoRoot));
     const sales = (await provide(docFor(OUR_SPECS[0])))!;
     const synctera = (await provide(docFor(OUR_SPECS[1])))!;

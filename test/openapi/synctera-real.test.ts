@@ -4,17 +4,17 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Dereferencer } from '../../src/openapi/deref.js';
 import { loadFile, sharedDir, syncteraSpecFile, type Loaded } from './helpers.js';
-import { sampleFromSchema } from './sample.js';
+import { type Schema, sampleFromSchema } from './sample.js';
 
 /** The published Synctera spec (650 KB, OAS 3.0.3): discriminators whose branches do not pin `type`. */
 describe('the real Synctera spec', () => {
   let synctera: Loaded;
-  let schemas: Record<string, any>;
+  let schemas: Record<string, Schema>;
 
   beforeAll(async () => {
     synctera = await loadFile(syncteraSpecFile);
     const deref = new Dereferencer(synctera.spec.document);
-    schemas = deref.deref((synctera.spec.document.components as any).schemas) as Record<string, any>;
+    schemas = deref.deref((synctera.spec.document.components as { schemas: unknown }).schemas) as Record<string, Schema>;
   });
 
   it('a PUSH transfer request built from the spec examples validates', () => {

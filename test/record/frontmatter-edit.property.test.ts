@@ -93,7 +93,9 @@ function build(doc: GeneratedDoc) {
     seen.add(key);
     return true;
   });
-  doc.records.forEach((r, i) => entries.splice((doc.seed + i * 7) % (entries.length + 1), 0, r));
+  doc.records.forEach((r, i) => {
+    entries.splice((doc.seed + i * 7) % (entries.length + 1), 0, r);
+  });
   const fmLines: { text: string; key?: string }[] = [];
   for (const e of entries) {
     if (e.kind === 'record') fmLines.push({ text: `${e.key}:${e.value === '' ? '' : ' '}${e.value}${e.comment}`, key: e.key });
@@ -126,7 +128,10 @@ describe('frontmatter edits (property)', () => {
         const outLines = out.slice(b.contentStart, b.contentEnd).split(doc.eol);
         expect(outLines.pop()).toBe('');
         fmLines.forEach((line, i) => {
-          if (!line.key || !edited.has(line.key)) return expect(outLines[i]).toBe(line.text);
+          if (!line.key || !edited.has(line.key)) {
+            expect(outLines[i]).toBe(line.text);
+            return;
+          }
           const rec = entries.find((e): e is RecordLine => e.kind === 'record' && e.key === line.key)!;
           expect(outLines[i].startsWith(`${rec.key}: `)).toBe(true);
           expect(outLines[i].endsWith(rec.comment)).toBe(true);

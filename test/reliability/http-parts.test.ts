@@ -132,13 +132,19 @@ describe('rate limiting parts', () => {
     const a = await slots.acquire();
     const b = await slots.acquire();
     const order: string[] = [];
-    const c = slots.acquire().then((release) => (order.push('c'), release));
+    const c = slots.acquire().then((release) => {
+      order.push('c');
+      return release;
+    });
     const controller = new AbortController();
     const d = slots.acquire(controller.signal).then(
       () => order.push('d'),
       () => order.push('d aborted'),
     );
-    const e = slots.acquire().then((release) => (order.push('e'), release));
+    const e = slots.acquire().then((release) => {
+      order.push('e');
+      return release;
+    });
     controller.abort();
     await d;
     a();

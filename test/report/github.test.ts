@@ -9,17 +9,17 @@ import { mixedRun, options, tempDir } from './fixtures.js';
 function parseCommand(line: string) {
   const match = /^::(error|warning)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!match) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const props = Object.fromEntries(
     (match[2] ?? '')
       .split(',')
       .filter(Boolean)
       .map((kv) => {
         const i = kv.indexOf('=');
-        return [kv.slice(0, i), unescape(kv.slice(i + 1))];
+        return [kv.slice(0, i), unescapeData(kv.slice(i + 1))];
       }),
   );
-  return { kind: match[1], props, message: unescape(match[3]) };
+  return { kind: match[1], props, message: unescapeData(match[3]) };
 }
 
 describe('github reporter', () => {

@@ -7,23 +7,35 @@ import { startSandbox, type Sandbox } from './server.js';
 const SYNC = '/platform/v1/payment/cards/sync_card';
 const SETTINGS = '/platform/v1/payment/settings';
 
+/** The fields of the sales sandbox's answers the tests read (`data` on success, `error_code` on failure). */
+interface SalesBody {
+  status: string;
+  error: string;
+  error_code: string;
+  data: {
+    client: { id: string };
+    card: { default: boolean };
+    payment_settings: { stripe_access_token: string };
+  };
+}
+
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
   await sandbox?.close();
   sandbox = undefined;
 });
 
-async function start(misbehave: Misbehave = {}): Promise<{ main: ApiClient; fallback: ApiClient }> {
+async function start(misbehave: Misbehave = {}): Promise<{ main: ApiClient<SalesBody>; fallback: ApiClient<SalesBody> }> {
   sandbox = await startSandbox({ misbehave });
-  return { main: apiClient(sandbox.baseUrl), fallback: apiClient(sandbox.fallbackUrl) };
+  return { main: apiClient<SalesBody>(sandbox.baseUrl), fallback: apiClient<SalesBody>(sandbox.fallbackUrl) };
 }
 
-async function connectGateway(api: ApiClient): Promise<void> {
+async function connectGateway(api: ApiClient<SalesBody>): Promise<void> {
   expect((await api.call('POST', SETTINGS, { payment_settings: { stripe_user_id: 'acct_1', stripe_access_token: 'sk_1' } })).status).toBe(201);
   expect((await api.call('POST', SETTINGS, { payment_settings: { payments_gateway_type: 'stripe', payments_enabled: true } })).status).toBe(201);
 }
 
-async function newClient(api: ApiClient): Promise<string> {
+async function newClient(api: ApiClient<SalesBody>): Promise<string> {
   const response = await api.call('POST', '/platform/v1/clients', { first_name: 'Ada', email: 'ada@example.com' });
   expect(response.status).toBe(201);
   return response.body.data.client.id as string;

@@ -1,8 +1,23 @@
 import { expect } from 'vitest';
 import type { ApiClient } from './client.js';
 
+/** The fields of the Synctera sandbox's answers the tests read (resources, lists and RFC 9457 problems). */
+export interface SyncteraBody {
+  id: string;
+  status: string;
+  code: string;
+  detail: string;
+  transaction_id: string;
+  first_name: string;
+  customer_ids: string[];
+  balances: Array<{ type: string; balance: number }>;
+  external_cards: Array<{ id: string }>;
+  external_card_transfers: unknown[];
+  verifications: { name_verification_result: string };
+}
+
 /** Helpers for the Synctera sandbox tests: a customer with an account, and a card from a test PAN. */
-export async function customerWithAccount(api: ApiClient, name = ['Jane', 'Taylor']): Promise<{ customerId: string; accountId: string }> {
+export async function customerWithAccount(api: ApiClient<SyncteraBody>, name = ['Jane', 'Taylor']): Promise<{ customerId: string; accountId: string }> {
   const customer = await api.call('POST', '/v0/customers', { first_name: name[0], last_name: name[1], dob: '1990-02-03', status: 'ACTIVE' });
   expect(customer.status).toBe(201);
   const account = await api.call('POST', '/v0/accounts', {
@@ -13,15 +28,15 @@ export async function customerWithAccount(api: ApiClient, name = ['Jane', 'Taylo
   return { customerId: customer.body.id, accountId: account.body.id };
 }
 
-export async function cardFor(api: ApiClient, customerId: string, pan = '4005519200000004'): Promise<string> {
+export async function cardFor(api: ApiClient<SyncteraBody>, customerId: string, pan = '4005519200000004'): Promise<string> {
   const card = await api.call('POST', '/v0/external_cards/tokens', { token: `tok_${pan}`, name: 'Jane Taylor', customer_id: customerId });
   expect(card.status).toBe(201);
   return card.body.id;
 }
 
-export async function balanceOf(api: ApiClient, accountId: string): Promise<number> {
+export async function balanceOf(api: ApiClient<SyncteraBody>, accountId: string): Promise<number> {
   const account = await api.call('GET', `/v0/accounts/${accountId}`);
-  return account.body.balances.find((b: { type: string }) => b.type === 'ACCOUNT_BALANCE').balance;
+  return account.body.balances.find((b) => b.type === 'ACCOUNT_BALANCE')!.balance;
 }
 
 export function transfer(cardId: string, accountId: string, type: 'PUSH' | 'PULL', amount: number, extra: Record<string, unknown> = {}) {

@@ -5,7 +5,7 @@ import { startSandbox, type Sandbox } from './server.js';
 import { OPENING_BALANCE } from './synctera/model.js';
 import { PENDING_AMOUNT, SPECIAL_AMOUNTS, THREE_DS_THRESHOLD } from './synctera/rules.js';
 import { TEST_CARDS } from './synctera/test-cards.js';
-import { balanceOf, cardFor, customerWithAccount, transfer } from './synctera-fixtures.js';
+import { balanceOf, cardFor, customerWithAccount, type SyncteraBody, transfer } from './synctera-fixtures.js';
 
 const TRANSFERS = '/v0/external_cards/transfers';
 
@@ -15,14 +15,14 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-async function start(misbehave: Misbehave = {}): Promise<ApiClient> {
+async function start(misbehave: Misbehave = {}): Promise<ApiClient<SyncteraBody>> {
   await sandbox?.close();
   sandbox = await startSandbox({ misbehave });
-  return apiClient(sandbox.baseUrl);
+  return apiClient<SyncteraBody>(sandbox.baseUrl);
 }
 
 /** A customer with an account and a card of the given PAN. */
-async function setup(api: ApiClient, pan?: string) {
+async function setup(api: ApiClient<SyncteraBody>, pan?: string) {
   const owner = await customerWithAccount(api);
   return { ...owner, cardId: await cardFor(api, owner.customerId, pan) };
 }
@@ -229,12 +229,12 @@ describe('synctera sandbox: transfers', () => {
 });
 
 describe('synctera sandbox: reversals', () => {
-  async function pulled(api: ApiClient, amount = 2500) {
+  async function pulled(api: ApiClient<SyncteraBody>, amount = 2500) {
     const ids = await setup(api);
     const pull = await api.call('POST', TRANSFERS, transfer(ids.cardId, ids.accountId, 'PULL', amount));
     return { ...ids, transferId: pull.body.id as string };
   }
-  const reverse = (api: ApiClient, id: string, amount: number) => api.call('POST', `${TRANSFERS}/${id}/reversals`, { currency: 'USD', amount });
+  const reverse = (api: ApiClient<SyncteraBody>, id: string, amount: number) => api.call('POST', `${TRANSFERS}/${id}/reversals`, { currency: 'USD', amount });
 
   it('reverses a PULL in full, once', async () => {
     const api = await start();

@@ -153,7 +153,10 @@ async function answer(req: IncomingMessage, res: ServerResponse, url: URL, count
 }
 
 function flaky(res: ServerResponse, q: URLSearchParams, hit: number): void {
-  if (hit > Number(q.get('fail') ?? 1)) return json(res, 200, { ok: true, hit });
+  if (hit > Number(q.get('fail') ?? 1)) {
+    json(res, 200, { ok: true, hit });
+    return;
+  }
   const status = Number(q.get('status') ?? 429);
   const after = q.get('retryAfter');
   const headers: Record<string, string> = {};

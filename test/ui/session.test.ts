@@ -6,8 +6,14 @@ import { startUi, type StartedUi } from '../../src/ui/start.js';
 import { sendJson, startServer, type TestServer } from '../support/http-server.js';
 import { makeProject, SECRET } from './fixtures.js';
 
+/** The fields of the events' data the tests read (`run:end` and `doc:end`). */
+interface EventData {
+  interrupted?: boolean;
+  doc: { status: string; steps: Array<{ response: { body: { token: string } } }> };
+}
+
 /** Reads server-sent events until one named `until` arrives; returns every event seen. */
-async function eventsUntil(body: ReadableStream<Uint8Array>, until: string): Promise<Array<{ event: string; data: Record<string, any> }>> {
+async function eventsUntil(body: ReadableStream<Uint8Array>, until: string): Promise<Array<{ event: string; data: EventData }>> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let text = '';

@@ -94,9 +94,9 @@ describe('Redactor', () => {
     const { Redactor } = await import('../../src/core/redact.js');
     const r = new Redactor(['s3cret-token', 'ab']);
     const clean = { a: [1, { b: 'plain' }] };
-    const input = { headers: { authorization: 'Bearer s3cret-token' }, clean, ['key-s3cret-token']: 'x', list: ['s3cret-token', 'ok'] };
+    const input = { headers: { authorization: 'Bearer s3cret-token' }, clean, 'key-s3cret-token': 'x', list: ['s3cret-token', 'ok'] };
     const out = r.value(input);
-    expect(out).toEqual({ headers: { authorization: 'Bearer ***' }, clean, ['key-***']: 'x', list: ['***', 'ok'] });
+    expect(out).toEqual({ headers: { authorization: 'Bearer ***' }, clean, 'key-***': 'x', list: ['***', 'ok'] });
     expect(out.clean).toBe(clean);
     expect(input.headers.authorization).toBe('Bearer s3cret-token');
     expect(r.value(clean)).toBe(clean);

@@ -66,9 +66,17 @@ interface RecordArgs {
 }
 
 function parse(argv: string[]): RecordArgs {
-  let parsed;
+  const { values, positionals } = parseOptions(argv);
+  const format = values.format;
+  if (format !== 'console' && format !== 'json') throw new UsageError(`record: unknown --format \`${format}\``, 'use console or json');
+  if (!values.help && positionals.length === 0) throw new UsageError('record: no report given', 'usage: stepdoc record REPORT.json [...]');
+  return { reports: positionals, root: values.root, ledger: values.ledger, noLedger: values['no-ledger'] ?? false, format, help: values.help ?? false };
+}
+
+/** node:util parseArgs, its errors turned into usage errors (exit 2). */
+function parseOptions(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -82,9 +90,4 @@ function parse(argv: string[]): RecordArgs {
   } catch (error) {
     throw new UsageError(`record: ${(error as Error).message}`, 'run `stepdoc record --help` for the options');
   }
-  const { values, positionals } = parsed;
-  const format = values.format;
-  if (format !== 'console' && format !== 'json') throw new UsageError(`record: unknown --format \`${format}\``, 'use console or json');
-  if (!values.help && positionals.length === 0) throw new UsageError('record: no report given', 'usage: stepdoc record REPORT.json [...]');
-  return { reports: positionals, root: values.root, ledger: values.ledger, noLedger: values['no-ledger'] ?? false, format, help: values.help ?? false };
 }

@@ -10,7 +10,11 @@ export interface Cell {
  */
 export function renderTable(rows: Cell[][], indent = '  ', gap = '  '): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell.text))));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, width(cell.text));
+    });
+  }
   return rows.map((row) => {
     const cells = row.map((cell, i) => {
       const padded = i === row.length - 1 ? cell.text : cell.text + ' '.repeat(widths[i] - width(cell.text));

@@ -8,7 +8,7 @@ import { DOC_RENDER_JS } from './doc-render.js';
  */
 export const CLIENT_JS =
   DOC_RENDER_JS +
-  String.raw`
+  `
 (function () {
   'use strict';
   var view = JSON.parse(document.getElementById('stepdoc-data').textContent);

@@ -1,5 +1,5 @@
 /** The report's stylesheet, inline. System fonts only: no web fonts, no network. */
-export const STYLES = String.raw`
+export const STYLES = `
 :root { --bg:#f6f7f9; --card:#fff; --ink:#1d2330; --muted:#667085; --line:#e3e6eb;
   --pass:#1a7f37; --fail:#cf222e; --skip:#9a6700; --invalid:#8250df; --accent:#0969da;
   --setup:#8fb3e8; --test:#5b8def; --teardown:#b4bcc8; font-size:14px; }

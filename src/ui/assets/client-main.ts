@@ -1,5 +1,5 @@
 /** The page script, part 3 of 3: actions (run, re-run failed, stop, record) and the live events. */
-export const CLIENT_MAIN_JS = String.raw`
+export const CLIENT_MAIN_JS = `
   function api(method, path, body) {
     var headers = { 'x-stepdoc-token': token };
     if (body) headers['content-type'] = 'application/json';

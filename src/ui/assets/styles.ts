@@ -1,5 +1,5 @@
 /** The dashboard's own layout, on top of the HTML report's stylesheet (same colours, same result styles). */
-export const UI_STYLES = String.raw`
+export const UI_STYLES = `
 body { display:grid; grid-template-rows:auto auto 1fr; height:100vh; }
 header#bar { display:flex; gap:10px; align-items:center; padding:10px 16px; background:var(--card); border-bottom:1px solid var(--line); flex-wrap:wrap; }
 header#bar h1 { font-size:18px; margin:0 12px 0 0; }
