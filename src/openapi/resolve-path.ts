@@ -32,7 +32,10 @@ export function resolveSwaggerPath(value: string, roots: { rootDir: string; swag
   // project's own copy when a folder and the file name match: validation stays on, and the doc says which file.
   if (path.isAbsolute(value) && suggestion && suggestion.score >= 2) {
     const message = `swagger file \`${value}\` is an absolute path from another machine; using \`${suggestion.rel}\` (the same trailing path here)`;
-    return { file: path.resolve(rootDir, suggestion.rel), diagnostics: [warningDiag('swagger-foreign-path', message, span, { help: `write \`swagger: ${suggestion.rel}\`` })] };
+    return {
+      file: path.resolve(rootDir, suggestion.rel),
+      diagnostics: [warningDiag('swagger-foreign-path', message, span, { help: `write \`swagger: ${suggestion.rel}\`` })],
+    };
   }
   const foreign = path.isAbsolute(value) ? ' (an absolute path from another machine?)' : '';
   const message = `swagger file \`${value}\` not found${foreign}; the doc runs without schema validation`;

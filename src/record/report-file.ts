@@ -46,7 +46,10 @@ export function checkReport(data: unknown, shownAs: string): SavedReport {
       : undefined;
   // A mock run checked the docs against their specs, not the API: recording it would write `verified` for nothing.
   if (isObject(data.environment) && data.environment.mock === true) {
-    throw new UsageError(`report ${shownAs} is of a run against the embedded mock (--mock): it verifies nothing to record`, 'record the report of a run against the API');
+    throw new UsageError(
+      `report ${shownAs} is of a run against the embedded mock (--mock): it verifies nothing to record`,
+      'record the report of a run against the API',
+    );
   }
   return {
     path: shownAs,

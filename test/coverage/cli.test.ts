@@ -87,7 +87,9 @@ describe('stepdoc coverage over the vcita corpus', () => {
     expect(report.totals.verifiedCovered).toBeGreaterThan(0);
     expect(report.specs.some((s) => s.file === 'mcp_swagger/sales.json')).toBe(true);
     expect(report.missingSpecs.filter((m) => m.swagger.startsWith('/Users/'))).toEqual([]);
-    expect(run.stderr).toMatch(/warning\[swagger-foreign-path\]: swagger file `\/Users\/[^`]*mcp_swagger\/clients\.json` is an absolute path from another machine; using `[^`]*mcp_swagger\/clients\.json`/);
+    expect(run.stderr).toMatch(
+      /warning\[swagger-foreign-path\]: swagger file `\/Users\/[^`]*mcp_swagger\/clients\.json` is an absolute path from another machine; using `[^`]*mcp_swagger\/clients\.json`/,
+    );
   });
 
   it('prints the console table for the whole corpus', async () => {

@@ -103,7 +103,11 @@ describe("the project's sales spec through the provider", () => {
     const foreign = await provide(docFor('/Users/someone/stepdoc/swagger/synctera/external_cards.json'));
     expect(foreign!.forStep('POST', '/v0/customers')).toBeDefined();
     expect(foreign!.warnings).toEqual([
-      expect.objectContaining({ code: 'swagger-foreign-path', help: 'write `swagger: swagger/synctera/external_cards.json`', span: expect.objectContaining({ line: 4 }) }),
+      expect.objectContaining({
+        code: 'swagger-foreign-path',
+        help: 'write `swagger: swagger/synctera/external_cards.json`',
+        span: expect.objectContaining({ line: 4 }),
+      }),
     ]);
     const missing = await provide(docFor('swagger/old/external_cards.json'));
     expect(missing!.forStep('POST', '/v0/customers')).toBeUndefined();
