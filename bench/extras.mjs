@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeDocs } from './docs.mjs';
-import { median, runOnce } from './measure.mjs';
+import { runOnce } from './measure.mjs';
 
 const node = process.execPath;
 const tsx = (script, ...args) => [node, '--import', 'tsx', script, ...args];
@@ -88,32 +88,19 @@ export async function templates(root) {
   return { ok: true, ...JSON.parse(run.stdout) };
 }
 
-/**
- * `run --mock` of the 184 vcita docs with every vcita spec served (issue 19: whole process ≤ 2 s).
- * The corpus has genuine doc/spec defects, so exit 1 is expected; the counts are part of the result.
- */
+/** `run --mock` of the 184 vcita docs with every spec served (issue 19: ≤ 2 s whole process): bench/vcita-mock.mjs. */
 export async function corpusMock(root, runs = 3) {
-  const config = path.join(root, 'docs/examples/vcita/stepdoc.config.yaml');
-  const corpus = path.join(root, '../shared/corpus/vcita');
-  if (!existsSync(config) || !existsSync(corpus))
-    return { available: false, reason: 'needs docs/examples/vcita/stepdoc.config.yaml and ../shared/corpus/vcita' };
-  const samples = [];
-  let summary;
-  for (let i = 0; i < runs; i++) {
-    const run = await runOnce(
-      [node, path.join(root, 'bin/stepdoc.js'), 'run', corpus, '--mock', '--config', config, '--keep-going', '--reporter', 'console', '--quiet'],
-      { cwd: root },
-    );
-    if (run.code !== 0 && run.code !== 1) return { available: true, ok: false, reason: `exit ${run.code}: ${tail(run.stderr || run.stdout, 6)}` };
-    samples.push(run);
-    summary = /\d+ passed, \d+ failed[^\n]*/.exec(run.stdout)?.[0];
-  }
+  if (!existsSync(path.join(root, '../shared/corpus/vcita'))) return { available: false, reason: 'needs ../shared/corpus/vcita' };
+  const result = await script(root, [node, path.join(root, 'bench/vcita-mock.mjs'), '--runs', String(runs)]);
+  if (!result.ok) return { available: true, ...result };
+  const m = /median (\d+(?:\.\d+)?) ms wall .*?, (\d+(?:\.\d+)?) ms CPU, peak (\d+(?:\.\d+)?) MB/.exec(result.output);
   return {
     available: true,
     ok: true,
     runs,
-    ms: Math.round(median(samples.map((s) => s.ms))),
-    rssMB: Math.max(...samples.map((s) => s.rssMB ?? 0)) || undefined,
-    summary,
+    ms: m ? Number(m[1]) : undefined,
+    cpuMs: m ? Number(m[2]) : undefined,
+    rssMB: m ? Number(m[3]) : undefined,
+    summary: result.output,
   };
 }
