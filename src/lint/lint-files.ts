@@ -4,6 +4,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { Doc } from '../core/model.js';
 import { DocCache, displayPathOf, isEndpointDoc } from '../doc/load.js';
 import { parseDoc } from '../doc/parse.js';
+import { statusSkipReason } from '../run/select.js';
 import { buildGraph } from '../graph/build.js';
 import { knownVariableNames } from '../graph/known-variables.js';
 import { checkFrontmatter } from './frontmatter-rules.js';
@@ -21,6 +22,8 @@ export interface FilesJob {
   /** Config `remoteRefs`, folders already absolute. */
   remoteRefs?: Record<string, string>;
   schemaMode: 'off' | 'warn' | 'strict';
+  /** Config `includeSkipped`: docs with status skip/deprecated run, so their errors count. */
+  includeSkipped?: boolean;
 }
 
 export interface FilesResult {
@@ -51,6 +54,10 @@ export async function lintFiles(job: FilesJob): Promise<FilesResult> {
     own.push(...buildGraph(doc, { knownVariables: knownVariableNames(job.vars, doc), resolveUse }).diagnostics);
     own.push(...checkFrontmatter(doc));
     if (doc.frontmatter.swagger) own.push(...(await checkSwagger(doc)));
+    // `run` does not run a doc whose status is skip/deprecated, so nothing in it can stop a run: as for run,
+    // its errors are not errors (one verdict), but they are still shown, as warnings that say why.
+    const skipped = statusSkipReason(doc, job.includeSkipped ?? false);
+    if (skipped) own.splice(0, own.length, ...own.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const, message: `${d.message} (not run: ${skipped})` } : d)));
     if (own.length > 0) {
       result.diagnostics.push(...own);
       result.sources.push([doc.displayPath, doc.source]);

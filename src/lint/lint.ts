@@ -31,6 +31,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       swaggerRoot,
       remoteRefs: readRemoteRefs(config.values.remoteRefs, configDir, []),
       schemaMode: schema === 'off' || schema === 'warn' ? schema : 'strict',
+      includeSkipped: config.values.includeSkipped === true,
     },
     options.threads,
   );
