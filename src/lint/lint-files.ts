@@ -57,7 +57,12 @@ export async function lintFiles(job: FilesJob): Promise<FilesResult> {
     // `run` does not run a doc whose status is skip/deprecated, so nothing in it can stop a run: as for run,
     // its errors are not errors (one verdict), but they are still shown, as warnings that say why.
     const skipped = statusSkipReason(doc, job.includeSkipped ?? false);
-    if (skipped) own.splice(0, own.length, ...own.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const, message: `${d.message} (not run: ${skipped})` } : d)));
+    if (skipped)
+      own.splice(
+        0,
+        own.length,
+        ...own.map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const, message: `${d.message} (not run: ${skipped})` } : d)),
+      );
     if (own.length > 0) {
       result.diagnostics.push(...own);
       result.sources.push([doc.displayPath, doc.source]);
