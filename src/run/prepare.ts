@@ -4,6 +4,7 @@ import type { DocResult } from '../core/result.js';
 import type { RunSettings } from '../core/settings.js';
 import type { Discovered } from '../doc/discover.js';
 import { DocCache, isEndpointDoc } from '../doc/load.js';
+import { docNotExecuted } from './doc-result.js';
 import { buildGraph } from '../graph/build.js';
 import type { StepGraph } from '../graph/graph.js';
 import { knownVariableNames } from '../graph/known-variables.js';
@@ -41,7 +42,7 @@ export async function prepareRun(found: Discovered, settings: RunSettings, optio
   for (const doc of docs) {
     const reason = statusSkipReason(doc, settings.includeSkipped);
     if (reason) {
-      prepared.skipped.push(skippedDoc(doc, reason));
+      prepared.skipped.push(docNotExecuted(doc, 'skipped', reason));
       continue;
     }
     const built = buildGraph(doc, { knownVariables: knownVariableNames(settings.vars, doc), resolveUse });
@@ -52,25 +53,4 @@ export async function prepareRun(found: Discovered, settings: RunSettings, optio
   }
   for (const doc of cache.all()) prepared.sources.set(doc.file, doc.source);
   return prepared;
-}
-
-function skippedDoc(doc: Doc, reason: string): DocResult {
-  const now = new Date().toISOString();
-  const fm = doc.frontmatter;
-  return {
-    file: doc.file,
-    displayPath: doc.displayPath,
-    title: doc.title,
-    endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
-    domain: fm.domain,
-    tags: fm.tags,
-    status: 'skipped',
-    skipReason: reason,
-    steps: [],
-    usedDocs: [],
-    diagnostics: [],
-    startedAt: now,
-    finishedAt: now,
-    durationMs: 0,
-  };
 }

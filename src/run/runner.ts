@@ -9,6 +9,7 @@ import { HttpClient } from '../http/client.js';
 import { DocCookieJar } from '../http/cookie-jar.js';
 import { OAuth2Tokens } from '../http/oauth2.js';
 import type { DocRunContext } from './context.js';
+import { docIdentity, docNotExecuted } from './doc-result.js';
 import { executeDoc } from './execute-doc.js';
 import { docVariables } from './scope.js';
 import { summarize } from '../core/run-summary.js';
@@ -93,7 +94,7 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
   // Docs never started still count: the summary says how many and why.
   const reason = signal.aborted ? 'interrupted before it started' : `not started: --max-failures ${options.maxFailures} reached`;
   for (const graph of options.graphs.slice(next)) {
-    const doc = notRunDoc(graph.doc, reason);
+    const doc = docNotExecuted(graph.doc, 'not-run', reason);
     emit({ type: 'doc:end', doc });
     docs.push(doc);
   }
@@ -160,14 +161,8 @@ async function runOneDoc(graph: StepGraph, shared: Shared): Promise<DocResult> {
   };
   const outcome = await executeDoc(graph, ctx);
   const finished = new Date();
-  const fm = doc.frontmatter;
   return {
-    file: doc.file,
-    displayPath: doc.displayPath,
-    title: doc.title,
-    endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
-    domain: fm.domain,
-    tags: fm.tags,
+    ...docIdentity(doc),
     ...outcome,
     usedDocs: ctx.usedDocs,
     diagnostics: doc.diagnostics.filter((d) => d.severity !== 'error'),
@@ -175,27 +170,6 @@ async function runOneDoc(graph: StepGraph, shared: Shared): Promise<DocResult> {
     finishedAt: finished.toISOString(),
     durationMs: finished.getTime() - started.getTime(),
     interrupted: shared.signal.aborted || undefined,
-  };
-}
-
-function notRunDoc(doc: StepGraph['doc'], reason: string): DocResult {
-  const now = new Date().toISOString();
-  const fm = doc.frontmatter;
-  return {
-    file: doc.file,
-    displayPath: doc.displayPath,
-    title: doc.title,
-    endpoint: fm.endpoint ? `${fm.endpoint.method} ${fm.endpoint.path}` : undefined,
-    domain: fm.domain,
-    tags: fm.tags,
-    status: 'not-run',
-    skipReason: reason,
-    steps: [],
-    usedDocs: [],
-    diagnostics: [],
-    startedAt: now,
-    finishedAt: now,
-    durationMs: 0,
   };
 }
 
