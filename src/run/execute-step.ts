@@ -12,6 +12,7 @@ import { renderRequest } from './render-request.js';
 import { summariseRequest, summariseResponse } from './response-summary.js';
 import { authorize, cookieJarFor, sendAuthorized, type Authorized } from './authorize.js';
 import { capturedSecrets, mentionsKey, redactKeySet, secretsInForm, secretsUnderKeys } from './secret-values.js';
+import { emptyStepResult } from './skipped-step.js';
 
 /** Runs one request step: render, validate, send (polling with `retry.until`), check, extract. */
 export async function executeRequestStep(node: RequestNode, owner: StepOwner, ctx: DocRunContext): Promise<StepResult> {
@@ -149,20 +150,7 @@ function deleteRefusal(method: string, settings: DocRunContext['settings']): str
 }
 
 function startResult(node: RequestNode, owner: StepOwner): StepResult {
-  const { step } = node;
-  return {
-    id: step.id,
-    phase: step.phase,
-    description: step.description,
-    fromDoc: owner.fromDoc,
-    status: 'passed',
-    span: step.span,
-    checks: [],
-    extracted: [],
-    attempts: [],
-    startedAt: new Date().toISOString(),
-    durationMs: 0,
-  };
+  return emptyStepResult(node.step, owner, 'passed');
 }
 
 export function errorOf(error: unknown, ctx: DocRunContext): { code: string; message: string } {
