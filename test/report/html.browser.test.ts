@@ -1,19 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHtmlReporter } from '../../src/report/html/index.js';
 import { renderJunit } from '../../src/report/junit.js';
+import { ARTIFACTS, canRunBrowser, launchChromium } from '../support/browser.js';
 import { mixedRun, options, SECRETS, tempDir } from './fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
-// Skips only on a dev machine without Chromium; under CI it must run (.ci/run installs it).
-const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
-
-describe.skipIf(!canRun)('html report in headless Chromium', () => {
+describe.skipIf(!canRunBrowser)('html report in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
   let html: string;
@@ -24,19 +19,7 @@ describe.skipIf(!canRun)('html report in headless Chromium', () => {
     const dir = await tempDir();
     const [path] = await createHtmlReporter(options(dir)).finish(mixedRun());
     html = await readFile(path, 'utf8');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

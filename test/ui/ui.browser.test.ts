@@ -1,17 +1,14 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, canRunBrowser, launchChromium } from '../support/browser.js';
 import type { TestServer } from '../support/http-server.js';
 import { frontmatter, makeProject, SECRET, startApi, XSS, type ApiMode } from './fixtures.js';
 import { spawnCli, type Spawned } from './spawn.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
-const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
-
-describe.skipIf(!canRun)('stepdoc ui in headless Chromium', () => {
+describe.skipIf(!canRunBrowser)('stepdoc ui in headless Chromium', () => {
   const mode: ApiMode = { name: 'Ada' };
   let api: TestServer;
   let dir: string;
@@ -30,19 +27,7 @@ describe.skipIf(!canRun)('stepdoc ui in headless Chromium', () => {
     dir = makeProject();
     cli = spawnCli(['ui', 'scenarios', '--port', '0', '--base-url', api.url, '--token', `staff=${SECRET}`, '--schema', 'off'], dir);
     const [, url] = await cli.waitFor(/^stepdoc ui: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)\n/);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const origin = new URL(url).origin;
     page.on('request', (r) => {
