@@ -1,4 +1,5 @@
 import { setOwn } from './own-property.js';
+import { escapeRegExp } from './regex.js';
 
 /** Cookie values this long are treated as session ids: secret everywhere, not only in Cookie headers. */
 export const SESSION_COOKIE_LENGTH = 8;
@@ -148,8 +149,4 @@ export function maskCookieHeaders(headers: Record<string, string>, setCookies?: 
           : maskSetCookie(headers[name]);
   }
   return out;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

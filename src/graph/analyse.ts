@@ -1,6 +1,7 @@
 import { errorDiag, type Diagnostic } from '../core/diagnostic.js';
 import { didYouMean } from '../core/suggest.js';
 import type { GraphNode } from './graph.js';
+import { escapeRegExp } from '../core/regex.js';
 
 /**
  * Every variable a step reads must be known before the run (built-in, env, config, vars) or be
@@ -41,7 +42,7 @@ function extractsOf(node: GraphNode): string[] {
 
 /** The span of the first value whose text mentions the variable, for a precise caret. */
 function findSpan(node: GraphNode & { kind: 'request' }, name: string) {
-  const pattern = new RegExp(`\\{\\{-?\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  const pattern = new RegExp(`\\{\\{-?\\s*${escapeRegExp(name)}\\b`);
   for (const [path, span] of Object.entries(node.step.valueSpans)) {
     const value = path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), node.step.raw);
     if (typeof value === 'string' && pattern.test(value)) {

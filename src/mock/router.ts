@@ -1,6 +1,7 @@
 import type { LoadedSpec, Operation } from '../openapi/model.js';
 import { editDistance } from '../core/suggest.js';
 import { isLoadedSpec, loadedEntry, type SpecEntry } from './spec-entry.js';
+import { escapeRegExp } from '../core/regex.js';
 
 export interface Route {
   method: string;
@@ -159,7 +160,7 @@ function compile(path: string): Segment[] {
           names.push(piece.slice(1, -1));
           return '([^/]+?)';
         }
-        return piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        return escapeRegExp(piece);
       })
       .join('');
     return { pattern: new RegExp(`^${source}$`), names };

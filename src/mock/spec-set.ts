@@ -7,6 +7,7 @@ import { isLoadedSpec, lazyEntry, type SpecEntry } from './spec-entry.js';
 import { serverPrefixes, swaggerPrefixes } from '../openapi/prefixes.js';
 import { listSpecFiles } from '../openapi/resolve-path.js';
 import { joinPath, splitPath } from './router.js';
+import { escapeRegExp } from '../core/regex.js';
 
 /**
  * The specs the mock serves: every file under `swaggerRoot` matching config `mock.specs`, plus the
@@ -44,17 +45,13 @@ export function globPattern(glob: string): RegExp {
         source += `(?:${text
           .slice(i + 1, end)
           .split(',')
-          .map(escapeRegex)
+          .map(escapeRegExp)
           .join('|')})`;
         i = end;
       }
-    } else source += escapeRegex(c);
+    } else source += escapeRegExp(c);
   }
   return new RegExp(`^${source}$`);
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LoadedSpec, Operation } from './model.js';
+import { escapeRegExp } from '../core/regex.js';
 
 interface Segment {
   literal?: string;
@@ -90,7 +91,7 @@ function compileSegment(segment: string): Segment {
   if (!segment.includes('{')) return { literal: segment };
   const source = segment
     .split(/(\{[^}]*\})/)
-    .map((part) => (part.startsWith('{') && part.endsWith('}') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part.startsWith('{') && part.endsWith('}') ? '[^/]+' : escapeRegExp(part)))
     .join('');
   return { pattern: new RegExp(`^${source}$`) };
 }

@@ -1,5 +1,6 @@
 import type { ExtractSource } from '../core/model.js';
 import { DEFAULT_REDACT_KEYS } from '../core/redact.js';
+import { escapeRegExp } from '../core/regex.js';
 
 /**
  * Values that become secrets as a run goes: those under a `redact.keys` name anywhere in a JSON or
@@ -51,6 +52,6 @@ const patterns = new WeakMap<ReadonlySet<string>, RegExp>();
 /** Whether a body's text names one of the keys at all: most answers do not, and are not walked. */
 export function mentionsKey(text: string, keys: ReadonlySet<string>): boolean {
   let pattern = patterns.get(keys);
-  if (!pattern) patterns.set(keys, (pattern = new RegExp([...keys].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)', 'i')));
+  if (!pattern) patterns.set(keys, (pattern = new RegExp([...keys].map(escapeRegExp).join('|') || '(?!)', 'i')));
   return pattern.test(text);
 }
