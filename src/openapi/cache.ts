@@ -1,6 +1,7 @@
 import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import { StepdocError } from '../core/errors.js';
 import { loadSpec } from './load.js';
+import { clearSwaggerListings } from './resolve-path.js';
 import type { LoadedSpec } from './model.js';
 import type { RemoteRefMap } from './remote-refs.js';
 
@@ -32,7 +33,8 @@ function toWarning(file: string, error: unknown): Diagnostic {
   return warningDiag('spec-unreadable', `cannot load swagger file ${file}: ${(error as Error)?.message ?? String(error)}`);
 }
 
-/** Forget every loaded spec (tests, watch mode). */
+/** Forget every loaded spec and where `swagger:` paths pointed (tests, watch mode). */
 export function clearSpecCache(): void {
   loads.clear();
+  clearSwaggerListings();
 }

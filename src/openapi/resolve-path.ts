@@ -13,6 +13,7 @@ const SPEC_EXTENSIONS = /\.(json|ya?ml)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage', 'reports']);
 const MAX_LISTED = 20_000;
 const listings = new Map<string, string[]>();
+const lookups = new Map<string, { found?: string; suggestion?: { rel: string; score: number } }>();
 
 /**
  * A doc's `swagger:` value → the spec file: relative to `swaggerRoot`, then to the project root;
@@ -22,12 +23,8 @@ const listings = new Map<string, string[]>();
  */
 export function resolveSwaggerPath(value: string, roots: { rootDir: string; swaggerRoot: string }, span?: SourceSpan): SwaggerLocation {
   const rootDir = path.resolve(roots.rootDir);
-  const swaggerRoot = path.resolve(rootDir, roots.swaggerRoot || '.');
-  // The configured swaggerRoot first: a project may hold a spec of the same name (its own copy) at its root.
-  const candidates = path.isAbsolute(value) ? [value] : [path.resolve(swaggerRoot, value), path.resolve(rootDir, value)];
-  const found = candidates.find(isFile);
+  const { found, suggestion } = lookUp(value, rootDir, path.resolve(rootDir, roots.swaggerRoot || '.'));
   if (found) return { file: found, diagnostics: [] };
-  const suggestion = suggestBySuffix(value, rootDir, swaggerRoot);
   // An absolute path from the author's machine (`/Users/…/developers-hub/mcp_swagger/clients.json`) means the
   // project's own copy when a folder and the file name match: validation stays on, and the doc says which file.
   if (path.isAbsolute(value) && suggestion && suggestion.score >= 2) {
@@ -41,6 +38,23 @@ export function resolveSwaggerPath(value: string, roots: { rootDir: string; swag
   const message = `swagger file \`${value}\` not found${foreign}; the doc runs without schema validation`;
   const help = suggestion ? `did you mean \`${suggestion.rel}\`?` : undefined;
   return { diagnostics: [warningDiag('swagger-not-found', message, span, help ? { help } : {})] };
+}
+
+/**
+ * Where a `swagger:` value points, looked up once per process: preflight, validation and the mock ask
+ * for every doc, and most docs of a folder name the same spec. clearSwaggerListings() forgets it.
+ */
+function lookUp(value: string, rootDir: string, swaggerRoot: string): { found?: string; suggestion?: { rel: string; score: number } } {
+  const key = `${rootDir}\0${swaggerRoot}\0${value}`;
+  let entry = lookups.get(key);
+  if (!entry) {
+    // The configured swaggerRoot first: a project may hold a spec of the same name (its own copy) at its root.
+    const candidates = path.isAbsolute(value) ? [value] : [path.resolve(swaggerRoot, value), path.resolve(rootDir, value)];
+    const found = candidates.find(isFile);
+    entry = found ? { found } : { suggestion: suggestBySuffix(value, rootDir, swaggerRoot) };
+    lookups.set(key, entry);
+  }
+  return entry;
 }
 
 function isFile(file: string): boolean {
@@ -98,7 +112,8 @@ export function listSpecFiles(root: string): string[] {
   return out;
 }
 
-/** Forget the file listings (tests that create files). */
+/** Forget the file listings and lookups (files changed on disk: watch mode, tests that create files). */
 export function clearSwaggerListings(): void {
   listings.clear();
+  lookups.clear();
 }
