@@ -2,10 +2,14 @@
  * `npm run bench`: stepdoc against raw undici, in one run, on this machine.
  * Starts the scenario server (bench/server.mjs), generates docs into a temp folder, and runs each
  * workload as a whole process — stepdoc and the raw baseline alternating, after a warm-up — then
- * prints median, min–max, the stepdoc/raw ratio and peak RSS, checks the targets of issue 9, runs
+ * prints median, min–max, the stepdoc/raw ratio and peak RSS, checks the targets of issue 19, runs
  * the extra benchmarks and writes bench/results.json. Never part of `npm test`.
  *
- *   node bench/run.mjs [--runs 7] [--warmup 1] [--only W1,W2] [--no-extras] [--out FILE] [--bin bin/stepdoc.js] [--keep]
+ * The workloads run twice: against the checking server (it validates what a runner could mix up)
+ * and against the lean one (no work per request, where a runner's own cost shows most); the
+ * targets must hold for both.
+ *
+ *   node bench/run.mjs [--runs 7] [--warmup 1] [--only W1,W2] [--server both|checking|lean] [--no-extras] [--out FILE] [--bin bin/stepdoc.js] [--keep]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +21,7 @@ import { writeDocs } from './docs.mjs';
 import * as extras from './extras.mjs';
 import { hasGnuTime, round, runOnce, summarise } from './measure.mjs';
 import { printReport } from './table.mjs';
-import { evaluateTargets } from './targets.mjs';
+import { evaluateExtraTargets, evaluateTargets } from './targets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
@@ -25,6 +29,7 @@ const { values: opts } = parseArgs({
     runs: { type: 'string', default: '7' },
     warmup: { type: 'string', default: '1' },
     only: { type: 'string' },
+    server: { type: 'string', default: 'both' },
     'no-extras': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(root, 'bench/results.json') },
     keep: { type: 'boolean', default: false },
@@ -36,8 +41,9 @@ const RUNS = Number(opts.runs);
 const WARMUP = Number(opts.warmup);
 const DOCS = 250;
 
-function startServer() {
-  const child = spawn(process.execPath, [path.join(root, 'bench/server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(kind) {
+  const args = kind === 'lean' ? ['--lean'] : [];
+  const child = spawn(process.execPath, [path.join(root, 'bench/server.mjs'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.stdout.once('data', (chunk) => {
@@ -92,7 +98,7 @@ function verify(kind, workload, run) {
   if (!ok) throw new Error(`${workload.id} ${kind} failed (exit ${run.code}):\n${(run.stdout + run.stderr).trim().split('\n').slice(-15).join('\n')}`);
 }
 
-async function measure(workload) {
+async function measure(workload, server) {
   const samples = { stepdoc: [], raw: [] };
   for (let i = 0; i < WARMUP + RUNS; i++) {
     // Alternate which one goes first, so drift in machine load hits both alike.
@@ -106,9 +112,10 @@ async function measure(workload) {
   }
   const stepdoc = summarise(samples.stepdoc);
   const raw = summarise(samples.raw);
-  process.stderr.write(` ${workload.id} ${stepdoc.medianMs} ms (cpu ${stepdoc.medianCpuMs}) vs raw ${raw.medianMs} ms (cpu ${raw.medianCpuMs})\n`);
+  process.stderr.write(` ${workload.id} (${server} server) ${stepdoc.medianMs} ms (cpu ${stepdoc.medianCpuMs}) vs raw ${raw.medianMs} ms (cpu ${raw.medianCpuMs})\n`);
   return {
     id: workload.id,
+    server,
     title: workload.title,
     docs: workload.docs,
     requests: workload.requests,
@@ -136,7 +143,8 @@ async function main() {
   const withSwagger = path.join(tmp, 'swagger');
   writeDocs(lean, DOCS);
   writeDocs(withSwagger, DOCS, { swagger: true });
-  const server = await startServer();
+  const servers = opts.server === 'both' ? ['checking', 'lean'] : [opts.server];
+  if (!servers.every((s) => s === 'checking' || s === 'lean')) throw new Error(`--server: both, checking or lean, not ${opts.server}`);
   const before = machine();
   const results = {
     date: new Date().toISOString(),
@@ -144,14 +152,20 @@ async function main() {
     method: { runs: RUNS, warmup: WARMUP, peakRss: hasGnuTime ? '/usr/bin/time %M' : 'unavailable' },
     workloads: [],
   };
-  try {
-    const wanted = opts.only?.split(',');
-    for (const w of workloads(server.baseUrl, lean, withSwagger)) if (!wanted || wanted.includes(w.id)) results.workloads.push(await measure(w));
-  } finally {
-    server.stop();
+  const wanted = opts.only?.split(',');
+  results.targets = [];
+  for (const kind of servers) {
+    const server = await startServer(kind);
+    const measured = [];
+    try {
+      for (const w of workloads(server.baseUrl, lean, withSwagger)) if (!wanted || wanted.includes(w.id)) measured.push(await measure(w, kind));
+    } finally {
+      server.stop();
+    }
+    results.workloads.push(...measured);
+    results.targets.push(...evaluateTargets(measured, kind));
   }
   results.machine.loadAverageAfterWorkloads = os.loadavg().map((v) => round(v, 2));
-  results.targets = evaluateTargets(results.workloads);
   if (!opts['no-extras']) {
     process.stderr.write('extras: templates, spec load, lint, memory, corpus mock\n');
     results.extras = {
@@ -161,6 +175,7 @@ async function main() {
       memory: await extras.memory(root),
       corpusMock: await extras.corpusMock(root),
     };
+    results.targets.push(...evaluateExtraTargets(results.extras));
   }
   if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
   writeFileSync(opts.out, JSON.stringify(results, null, 2) + '\n');

@@ -6,14 +6,39 @@
  * an id this server issued, not yet carded, and the card's last_4 and external id must derive from
  * the same timestamp as that client's email. A runner that hands doc A's id to doc B fails with 422.
  *
- *   node bench/server.mjs            prints `port N` on stdout, serves until killed
+ * With `lean` it does no work per request (issue 19: a runner's own cost shows most there): the body
+ * is read and dropped, the token is not checked, and each route answers a prepared byte string
+ * (the client id is a counter), so the server's time per request is the floor of node:http.
+ *
+ *   node bench/server.mjs [port] [--lean]   prints `port N` on stdout, serves until killed
  *   import { startServer } from './server.mjs'
  */
 import http from 'node:http';
 
 const TOKEN = 'Bearer bench-token';
 
-export function startServer(port = 0) {
+/** The lean server's answers, prepared once: only the client id changes. */
+function leanHandler(stats) {
+  const json = (status, body) => {
+    const text = Buffer.from(JSON.stringify(body));
+    return { status, headers: { 'content-type': 'application/json', 'content-length': text.length }, text };
+  };
+  const settings = json(200, { status: 'OK', data: { payment_settings: { payments_gateway_type: 'stripe', payments_enabled: true } } });
+  const card = json(201, { status: 'OK', data: { card: { id: 'card', last_4: '0000' } } });
+  const read = json(200, { status: 'OK', data: { client: { id: 'cl', cards: [] } } });
+  let nextId = 1;
+  const answer = (res, a) => res.writeHead(a.status, a.headers).end(a.text);
+  return (req, res) => {
+    stats.requests++;
+    const url = req.url ?? '';
+    if (url.endsWith('/settings')) return answer(res, settings);
+    if (url.endsWith('/sync_card')) return answer(res, card);
+    if (req.method === 'GET') return answer(res, read);
+    answer(res, json(201, { status: 'OK', data: { client: { id: `cl_${(nextId++).toString(36)}` } } }));
+  };
+}
+
+export function startServer(port = 0, { lean = false } = {}) {
   /** id → { stamp, card? } */
   const clients = new Map();
   let nextId = 1;
@@ -72,7 +97,13 @@ export function startServer(port = 0) {
     send(res, 404, { status: 'ERROR', error: `no route ${req.method} ${url}` });
   };
 
+  const leanAnswer = lean && leanHandler(stats);
   const server = http.createServer({ keepAlive: true, keepAliveTimeout: 30_000 }, (req, res) => {
+    if (leanAnswer) {
+      req.resume();
+      req.on('end', () => leanAnswer(req, res));
+      return;
+    }
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
@@ -96,7 +127,8 @@ export function startServer(port = 0) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { port, stats } = await startServer(Number(process.argv[2] ?? 0));
+  const args = process.argv.slice(2);
+  const { port, stats } = await startServer(Number(args.find((a) => /^\d+$/.test(a)) ?? 0), { lean: args.includes('--lean') });
   process.stdout.write(`port ${port}\n`);
   process.on('SIGTERM', () => {
     process.stderr.write(`served ${stats.requests} requests on ${stats.connections} connections, ${stats.rejected} rejected\n`);

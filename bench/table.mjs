@@ -13,7 +13,7 @@ export function workloadTable(workloads) {
     const s = w.stepdoc;
     const r = w.raw;
     rows.push(
-      `| ${w.id} ${w.title} | ${fmt(s.medianMs)} (${fmt(s.minMs)}–${fmt(s.maxMs)}) | ${fmt(r.medianMs)} (${fmt(r.minMs)}–${fmt(r.maxMs)}) | ${w.ratio.toFixed(2)}× | ${cpu(s)} / ${cpu(r)} | ${mb(s.peakRssMB)} / ${mb(r.peakRssMB)} |`,
+      `| ${w.id} ${w.title}${w.server === 'lean' ? ', lean server' : ''} | ${fmt(s.medianMs)} (${fmt(s.minMs)}–${fmt(s.maxMs)}) | ${fmt(r.medianMs)} (${fmt(r.minMs)}–${fmt(r.maxMs)}) | ${w.ratio.toFixed(2)}× | ${cpu(s)} / ${cpu(r)} | ${mb(s.peakRssMB)} / ${mb(r.peakRssMB)} |`,
     );
   }
   return rows.join('\n');
