@@ -112,7 +112,9 @@ async function measure(workload, server) {
   }
   const stepdoc = summarise(samples.stepdoc);
   const raw = summarise(samples.raw);
-  process.stderr.write(` ${workload.id} (${server} server) ${stepdoc.medianMs} ms (cpu ${stepdoc.medianCpuMs}) vs raw ${raw.medianMs} ms (cpu ${raw.medianCpuMs})\n`);
+  process.stderr.write(
+    ` ${workload.id} (${server} server) ${stepdoc.medianMs} ms (cpu ${stepdoc.medianCpuMs}) vs raw ${raw.medianMs} ms (cpu ${raw.medianCpuMs})\n`,
+  );
   return {
     id: workload.id,
     server,
