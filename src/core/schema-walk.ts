@@ -27,7 +27,14 @@ export function walkSchema(root: JsonSchema, schema: JsonSchema, value: unknown,
   const branches = (s.oneOf ?? s.anyOf) as JsonSchema[] | undefined;
   if (branches) {
     // The branches of the shipped schemas differ by type: the one of the value's type decides.
-    const fitting = branches.map((b) => deref(root, b)).find((b) => fitsType(b, value));
+    let fitting: JsonSchema | undefined;
+    for (const b of branches) {
+      const d = deref(root, b);
+      if (fitsType(d, value)) {
+        fitting = d;
+        break;
+      }
+    }
     const inside = fitting ? walkSchema(root, fitting, value, path) : [];
     if (!fitting || inside.some((f) => f.path === path)) out.push({ path, expected: branches.map((b) => describe(root, deref(root, b))).join(' or ') });
     else out.push(...inside);
@@ -40,33 +47,39 @@ export function walkSchema(root: JsonSchema, schema: JsonSchema, value: unknown,
   if (typeof value === 'number') checkRange(s, value, path, out);
   if (typeof value === 'string' && typeof s.pattern === 'string' && !regex(s.pattern).test(value)) out.push({ path, expected: describe(root, s) });
   if (Array.isArray(value) && isRecord(s.items)) {
-    value.forEach((item, i) => {
-      walkSchema(root, s.items as JsonSchema, item, join(path, String(i)), out);
-    });
+    for (let i = 0; i < value.length; i++) walkSchema(root, s.items as JsonSchema, value[i], join(path, String(i)), out);
   }
   if (isRecord(value)) walkObject(root, s, value, path, out);
   return out;
 }
 
+// Loops over keys rather than entries arrays: this runs for every step and the config of every run.
 function walkObject(root: JsonSchema, s: JsonSchema, value: Record<string, unknown>, path: string, out: SchemaFinding[]): void {
-  const properties = isRecord(s.properties) ? (s.properties as Record<string, JsonSchema>) : {};
-  const patterns = isRecord(s.patternProperties) ? Object.entries(s.patternProperties as Record<string, JsonSchema>) : [];
-  for (const key of Array.isArray(s.required) ? (s.required as string[]) : []) {
-    if (value[key] === undefined) out.push({ path: join(path, key), expected: 'a value (it is required)', missing: true });
+  const properties = isRecord(s.properties) ? (s.properties as Record<string, JsonSchema>) : undefined;
+  const patterns = isRecord(s.patternProperties) ? (s.patternProperties as Record<string, JsonSchema>) : undefined;
+  if (Array.isArray(s.required)) {
+    for (const key of s.required as string[]) if (value[key] === undefined) out.push({ path: join(path, key), expected: 'a value (it is required)', missing: true });
   }
   const names = isRecord(s.propertyNames) && typeof s.propertyNames.pattern === 'string' ? regex(s.propertyNames.pattern) : undefined;
-  for (const [key, v] of Object.entries(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const v = value[key];
     const at = join(path, key);
     if (names && !names.test(key)) out.push({ path: at, expected: `a key matching ${(s.propertyNames as JsonSchema).pattern}` });
-    if (Object.hasOwn(properties, key)) {
+    if (properties && Object.hasOwn(properties, key)) {
       walkSchema(root, properties[key], v, at, out);
       continue;
     }
-    const pattern = patterns.find(([p]) => regex(p).test(key));
-    if (pattern) walkSchema(root, pattern[1], v, at, out);
-    else if (s.additionalProperties === false) out.push({ path: at, unknownKey: { key, parent: path, allowed: Object.keys(properties) } });
+    const pattern = patterns && matchingPattern(patterns, key);
+    if (pattern) walkSchema(root, pattern, v, at, out);
+    else if (s.additionalProperties === false) out.push({ path: at, unknownKey: { key, parent: path, allowed: properties ? Object.keys(properties) : [] } });
     else if (isRecord(s.additionalProperties)) walkSchema(root, s.additionalProperties as JsonSchema, v, at, out);
   }
+}
+
+function matchingPattern(patterns: Record<string, JsonSchema>, key: string): JsonSchema | undefined {
+  for (const p in patterns) if (regex(p).test(key)) return patterns[p];
+  return undefined;
 }
 
 const regexes = new Map<string, RegExp>();
@@ -109,8 +122,11 @@ export function deref(root: JsonSchema, schema: JsonSchema): JsonSchema {
 }
 
 function fitsType(s: JsonSchema, value: unknown): boolean {
-  if (s.type === undefined) return true;
-  return (Array.isArray(s.type) ? s.type : [s.type]).some((t) => isType(String(t), value));
+  const type = s.type;
+  if (type === undefined) return true;
+  if (!Array.isArray(type)) return isType(String(type), value);
+  for (const t of type) if (isType(String(t), value)) return true;
+  return false;
 }
 
 function isType(type: string, value: unknown): boolean {
