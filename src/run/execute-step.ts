@@ -13,6 +13,7 @@ import { summariseRequest, summariseResponse } from './response-summary.js';
 import { authorize, cookieJarFor, sendAuthorized, type Authorized } from './authorize.js';
 import { capturedSecrets, mentionsKey, redactKeySet, secretsInForm, secretsUnderKeys } from './secret-values.js';
 import { emptyStepResult } from './skipped-step.js';
+import { lazySummary } from './lazy-summary.js';
 
 /** Runs one request step: render, validate, send (polling with `retry.until`), check, extract. */
 export async function executeRequestStep(node: RequestNode, owner: StepOwner, ctx: DocRunContext): Promise<StepResult> {
@@ -38,7 +39,9 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
     return done('failed', { error: errorOf(error, ctx) });
   }
   const jar = ctx.settings.dryRun ? undefined : cookieJarFor(owner.doc, ctx);
-  result.request = summariseRequest(request, ctx.redactor, await jar?.header(request.url));
+  const jarCookie = await jar?.header(request.url);
+  const sent = request;
+  lazySummary(result, 'request', () => summariseRequest(sent, ctx.redactor, jarCookie));
   if (ctx.settings.dryRun) {
     for (const name of Object.keys(step.extract)) ctx.variables[name] = `<${name}>`;
     return done('dry-run', { skipReason: DRY_RUN_REASON });
@@ -61,7 +64,7 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
     jsonError: response.jsonError,
   });
   ctx.redactor.add([...bodySecrets(response, redactKeys), ...capturedSecrets(step.extract, values)]);
-  result.response = summariseResponse(response, ctx.redactor);
+  lazySummary(result, 'response', () => summariseResponse(response, ctx.redactor));
   if (validator && step.expect.schema !== false)
     checks.push(...validator.response(response.status, response.headers['content-type'], response.json !== undefined ? response.json : response.bodyText));
   result.checks.push(...checks);
