@@ -6,7 +6,9 @@ import type * as Undici from 'undici';
  * the answers, src/http/exchange.ts) — loaded without the package's index,
  * which also loads fetch, WebSocket, cookies, caches and mocks: ≈100 ms of every start-up on a
  * small machine, for nothing stepdoc calls. Same files as `import 'undici'` would load, so errors,
- * classes and behaviour are undici's own; types are the package's.
+ * classes and behaviour are undici's own; types are the package's. A path inside the package is
+ * not its public API: package.json pins undici's exact version, so an upgrade is a deliberate
+ * change that re-runs the tests against the new files.
  */
 const load = createRequire(import.meta.url);
 
