@@ -58,7 +58,8 @@ function walkObject(root: JsonSchema, s: JsonSchema, value: Record<string, unkno
   const properties = isRecord(s.properties) ? (s.properties as Record<string, JsonSchema>) : undefined;
   const patterns = isRecord(s.patternProperties) ? (s.patternProperties as Record<string, JsonSchema>) : undefined;
   if (Array.isArray(s.required)) {
-    for (const key of s.required as string[]) if (value[key] === undefined) out.push({ path: join(path, key), expected: 'a value (it is required)', missing: true });
+    for (const key of s.required as string[])
+      if (value[key] === undefined) out.push({ path: join(path, key), expected: 'a value (it is required)', missing: true });
   }
   const names = isRecord(s.propertyNames) && typeof s.propertyNames.pattern === 'string' ? regex(s.propertyNames.pattern) : undefined;
   for (const key in value) {
