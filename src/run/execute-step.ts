@@ -9,7 +9,7 @@ import { extractVariables } from '../checks/extract.js';
 import type { DocRunContext, StepOwner } from './context.js';
 import { evaluateExpect, expectedStatus, failed } from './evaluate.js';
 import { renderRequest } from './render-request.js';
-import { summariseRequest, summariseResponse } from './response-summary.js';
+import { KEPT_BODY_CHARS, summariseRequest, summariseResponse } from './response-summary.js';
 import { authorize, cookieJarFor, sendAuthorized, type Authorized } from './authorize.js';
 import { capturedSecrets, mentionsKey, redactKeySet, secretsInForm, secretsUnderKeys } from './secret-values.js';
 import { emptyStepResult } from './skipped-step.js';
@@ -64,7 +64,9 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
     jsonError: response.jsonError,
   });
   ctx.redactor.add([...bodySecrets(response, redactKeys), ...capturedSecrets(step.extract, values)]);
-  lazySummary(result, 'response', () => summariseResponse(response, ctx.redactor));
+  // A body over the kept size is cut now: a lazy copy would hold the whole body (up to --max-body) until the doc ends.
+  if (response.bodyText.length > KEPT_BODY_CHARS) result.response = summariseResponse(response, ctx.redactor);
+  else lazySummary(result, 'response', () => summariseResponse(response, ctx.redactor));
   if (validator && step.expect.schema !== false)
     checks.push(...validator.response(response.status, response.headers['content-type'], response.json !== undefined ? response.json : response.bodyText));
   result.checks.push(...checks);
