@@ -9,12 +9,9 @@ import { escapeRegExp } from '../core/regex.js';
 export function secretsUnderKeys(body: unknown, keys: ReadonlySet<string>, out: string[] = []): string[] {
   if (Array.isArray(body)) for (const item of body) secretsUnderKeys(item, keys, out);
   else if (body && typeof body === 'object') {
-    // for…in, not Object.entries: every request body of a run is walked.
-    const record = body as Record<string, unknown>;
-    for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue;
-      if (keys.has(key.toLowerCase())) leaves(record[key], out);
-      else if (typeof record[key] === 'object') secretsUnderKeys(record[key], keys, out);
+    for (const [key, value] of Object.entries(body)) {
+      if (keys.has(key.toLowerCase())) leaves(value, out);
+      else secretsUnderKeys(value, keys, out);
     }
   }
   return out;
