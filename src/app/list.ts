@@ -1,3 +1,4 @@
+import { byDisplayPath } from '../core/order.js';
 import type { StepGraph } from '../graph/graph.js';
 import { loadProject } from './load-project.js';
 import type { LoadedProject, ProjectOptions } from './types.js';
@@ -20,7 +21,7 @@ export async function listProject(options: ProjectOptions): Promise<{ project: L
     ...project.skipped.map((d): ListEntry => ({ displayPath: d.displayPath, endpoint: d.endpoint, uses: [], state: 'skipped', reason: d.skipReason })),
     ...project.invalid.map((d): ListEntry => ({ displayPath: d.displayPath, endpoint: endpointOf(d.frontmatter), uses: [], state: 'invalid' })),
   ];
-  return { project, entries: entries.sort((a, b) => a.displayPath.localeCompare(b.displayPath)) };
+  return { project, entries: entries.sort(byDisplayPath) };
 }
 
 function usesOf(graph: StepGraph): string[] {

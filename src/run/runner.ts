@@ -1,3 +1,4 @@
+import { byDisplayPath } from '../core/order.js';
 import { randomUUID } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { Redactor } from '../core/redact.js';
@@ -106,7 +107,7 @@ export async function runGraphs(options: RunOptions): Promise<RunResult> {
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
-    docs: docs.sort((a, b) => a.displayPath.localeCompare(b.displayPath)),
+    docs: docs.sort(byDisplayPath),
     diagnostics: [...(options.diagnostics ?? []), ...specWarnings.values()],
     summary: summarize(docs, options.diagnostics ?? []),
     interrupted: signal.aborted,

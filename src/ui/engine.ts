@@ -3,6 +3,7 @@
  * door's loadProject() and runs them through runProject(), the same pipeline as `stepdoc run` and the
  * library (preflight, mock target, runner), so the dashboard cannot drift from the CLI.
  */
+import { byDisplayPath } from '../core/order.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { loadProject } from '../app/load-project.js';
 import { runProject } from '../app/run-project.js';
@@ -51,7 +52,7 @@ export async function createEngine(options: EngineOptions): Promise<UiEngine> {
         ...loaded.invalid.map((d) => entryOf(d, undefined, settings, loaded.diagnostics)),
       ];
       known = new Set(entries.map((e) => e.file));
-      return entries.sort((a, b) => a.displayPath.localeCompare(b.displayPath));
+      return entries.sort(byDisplayPath);
     },
     watchRoots() {
       return [...paths.map((p) => resolve(options.cwd, p)), settings.swaggerRoot, options.cwd];
