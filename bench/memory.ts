@@ -8,9 +8,12 @@
  *
  *   node --import tsx bench/memory.ts [docs=5000] [concurrency=32]
  *   MEM_REPORTERS=console node --import tsx bench/memory.ts   (reporters to use; default console,json)
+ *   MEM_BIN=/tmp/before/bin/stepdoc.js …                       (another build, for before/after)
+ *   MEM_NODE_ARGS="--expose-gc --import ./probe.mjs" …         (node flags for the CLI's process)
+ *   MEM_STDOUT=/tmp/out.txt …                                  (keep the CLI's stdout, e.g. for --trace-gc)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -106,8 +109,8 @@ function memoryOf(pid: number): { rss: number; hwm: number } | undefined {
 }
 
 async function main(): Promise<number> {
-  const bin = path.join(root, 'bin/stepdoc.js');
-  if (!existsSync(path.join(root, 'dist/cli/main.js'))) {
+  const bin = path.resolve(process.env.MEM_BIN ?? path.join(root, 'bin/stepdoc.js'));
+  if (!existsSync(path.join(path.dirname(bin), '../dist/cli/main.js'))) {
     process.stderr.write('build first: npm run build\n');
     return 2;
   }
@@ -119,6 +122,7 @@ async function main(): Promise<number> {
     const child = spawn(
       process.execPath,
       [
+        ...(process.env.MEM_NODE_ARGS ?? '').split(' ').filter(Boolean),
         bin,
         'run',
         'docs',
@@ -139,7 +143,8 @@ async function main(): Promise<number> {
       },
     );
     let stderr = '';
-    child.stdout.resume();
+    if (process.env.MEM_STDOUT) child.stdout.pipe(createWriteStream(process.env.MEM_STDOUT));
+    else child.stdout.resume();
     child.stderr.on('data', (d) => (stderr += d));
     const at = new Map<number, number>();
     let peak = 0;
