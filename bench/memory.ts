@@ -97,12 +97,14 @@ steps:
   }
 }
 
-/** VmRSS and VmHWM of a process, in MB (Linux); undefined once it is gone. */
-function memoryOf(pid: number): { rss: number; hwm: number } | undefined {
+/** VmRSS and VmHWM of a process, in MB, and its CPU time so far (user+sys, s; Linux); undefined once it is gone. */
+function memoryOf(pid: number): { rss: number; hwm: number; cpu: number } | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
-    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+    // Fields 14 and 15 of /proc/PID/stat (after the command in parentheses): utime, stime in clock ticks.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024, cpu: (Number(stat[11]) + Number(stat[12])) / 100 };
   } catch {
     return undefined;
   }
@@ -149,12 +151,14 @@ async function main(): Promise<number> {
     const at = new Map<number, number>();
     let peak = 0;
     let last = 0;
+    let cpu = 0;
     const sampler = setInterval(() => {
       const m = memoryOf(child.pid!);
       // An exited child that is not yet reaped still has a status file, without VmRSS.
       if (!m || m.rss === 0) return;
       peak = Math.max(peak, m.hwm, m.rss);
       last = m.rss;
+      cpu = m.cpu;
       const docsDone = Math.floor(api.requests() / 2);
       for (const mark of MARKS) if (docsDone >= mark && !at.has(mark)) at.set(mark, m.rss);
     }, 50);
@@ -164,7 +168,9 @@ async function main(): Promise<number> {
     // The last mark is reached while the report is written; the last sample stands for it if missed.
     for (const mark of MARKS) if (!at.has(mark)) at.set(mark, last);
     const mb = (v: number | undefined) => (v === undefined ? '?' : `${v.toFixed(1)} MB`);
-    process.stdout.write(`docs: ${DOCS} (${api.requests()} requests), concurrency ${CONCURRENCY}, ${seconds.toFixed(1)} s, exit ${code}\n`);
+    process.stdout.write(
+      `docs: ${DOCS} (${api.requests()} requests), concurrency ${CONCURRENCY}, ${seconds.toFixed(1)} s (CPU ≈ ${cpu.toFixed(1)} s), exit ${code}\n`,
+    );
     for (const mark of MARKS) process.stdout.write(`RSS after ${mark} docs: ${mb(at.get(mark))}\n`);
     const first = at.get(MARKS[0]);
     const lastMark = at.get(MARKS.at(-1)!);
