@@ -8,9 +8,12 @@
  *
  *   node --import tsx bench/memory.ts [docs=5000] [concurrency=32]
  *   MEM_REPORTERS=console node --import tsx bench/memory.ts   (reporters to use; default console,json)
+ *   MEM_BIN=/tmp/before/bin/stepdoc.js …                       (another build, for before/after)
+ *   MEM_NODE_ARGS="--expose-gc --import ./probe.mjs" …         (node flags for the CLI's process)
+ *   MEM_STDOUT=/tmp/out.txt …                                  (keep the CLI's stdout, e.g. for --trace-gc)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,20 +97,22 @@ steps:
   }
 }
 
-/** VmRSS and VmHWM of a process, in MB (Linux); undefined once it is gone. */
-function memoryOf(pid: number): { rss: number; hwm: number } | undefined {
+/** VmRSS and VmHWM of a process, in MB, and its CPU time so far (user+sys, s; Linux); undefined once it is gone. */
+function memoryOf(pid: number): { rss: number; hwm: number; cpu: number } | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
-    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+    // Fields 14 and 15 of /proc/PID/stat (after the command in parentheses): utime, stime in clock ticks.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024, cpu: (Number(stat[11]) + Number(stat[12])) / 100 };
   } catch {
     return undefined;
   }
 }
 
 async function main(): Promise<number> {
-  const bin = path.join(root, 'bin/stepdoc.js');
-  if (!existsSync(path.join(root, 'dist/cli/main.js'))) {
+  const bin = path.resolve(process.env.MEM_BIN ?? path.join(root, 'bin/stepdoc.js'));
+  if (!existsSync(path.join(path.dirname(bin), '../dist/cli/main.js'))) {
     process.stderr.write('build first: npm run build\n');
     return 2;
   }
@@ -119,6 +124,7 @@ async function main(): Promise<number> {
     const child = spawn(
       process.execPath,
       [
+        ...(process.env.MEM_NODE_ARGS ?? '').split(' ').filter(Boolean),
         bin,
         'run',
         'docs',
@@ -139,17 +145,20 @@ async function main(): Promise<number> {
       },
     );
     let stderr = '';
-    child.stdout.resume();
+    if (process.env.MEM_STDOUT) child.stdout.pipe(createWriteStream(process.env.MEM_STDOUT));
+    else child.stdout.resume();
     child.stderr.on('data', (d) => (stderr += d));
     const at = new Map<number, number>();
     let peak = 0;
     let last = 0;
+    let cpu = 0;
     const sampler = setInterval(() => {
       const m = memoryOf(child.pid!);
       // An exited child that is not yet reaped still has a status file, without VmRSS.
       if (!m || m.rss === 0) return;
       peak = Math.max(peak, m.hwm, m.rss);
       last = m.rss;
+      cpu = m.cpu;
       const docsDone = Math.floor(api.requests() / 2);
       for (const mark of MARKS) if (docsDone >= mark && !at.has(mark)) at.set(mark, m.rss);
     }, 50);
@@ -159,7 +168,9 @@ async function main(): Promise<number> {
     // The last mark is reached while the report is written; the last sample stands for it if missed.
     for (const mark of MARKS) if (!at.has(mark)) at.set(mark, last);
     const mb = (v: number | undefined) => (v === undefined ? '?' : `${v.toFixed(1)} MB`);
-    process.stdout.write(`docs: ${DOCS} (${api.requests()} requests), concurrency ${CONCURRENCY}, ${seconds.toFixed(1)} s, exit ${code}\n`);
+    process.stdout.write(
+      `docs: ${DOCS} (${api.requests()} requests), concurrency ${CONCURRENCY}, ${seconds.toFixed(1)} s (CPU ≈ ${cpu.toFixed(1)} s), exit ${code}\n`,
+    );
     for (const mark of MARKS) process.stdout.write(`RSS after ${mark} docs: ${mb(at.get(mark))}\n`);
     const first = at.get(MARKS[0]);
     const lastMark = at.get(MARKS.at(-1)!);

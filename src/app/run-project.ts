@@ -94,6 +94,7 @@ async function execute(options: RunProjectOptions, project: LoadedProject, setti
     const listener = fanOut(options.onEvent, reporters, recording);
     // With console output (the CLI) and reporters that all stream (they took their docs from doc:end),
     // the result keeps only failed docs in full, so memory stays flat. A library caller gets every doc.
+    // The runner then also empties project.graphs as docs start: nothing below reads them.
     const retain = options.out && reporters.every((r) => r.streams) ? 'failures' : 'all';
     const result = await runGraphs({
       settings: target.settings,
