@@ -117,17 +117,20 @@ export async function mockSpecEntries(
     warnings.push(...(result.spec ? result.spec.warnings.filter((w) => REF_WARNINGS.has(w.code)) : result.diagnostics));
     return result.spec;
   };
-  const entries = await Promise.all(
-    files.map(async (file): Promise<LoadedSpec | SpecEntry | undefined> => {
-      if (eager.has(file)) return load(file);
-      try {
-        return lazyEntry(file, await readSpecFile(file), () => load(file));
-      } catch (error) {
-        warnings.push(warningDiag('spec-unreadable', `the mock does not serve ${file}: ${(error as Error).message}`));
-        return undefined;
-      }
-    }),
-  );
+  const pending: Array<LoadedSpec | SpecEntry | undefined | Promise<LoadedSpec | undefined>> = [];
+  // One file after the other: only its routes are kept, so one parsed file is alive at a time.
+  for (const file of files) {
+    if (eager.has(file)) {
+      pending.push(load(file));
+      continue;
+    }
+    try {
+      pending.push(lazyEntry(file, await readSpecFile(file), () => load(file)));
+    } catch (error) {
+      warnings.push(warningDiag('spec-unreadable', `the mock does not serve ${file}: ${(error as Error).message}`));
+    }
+  }
+  const entries = await Promise.all(pending);
   const present = entries.filter((e): e is LoadedSpec | SpecEntry => e !== undefined);
   return { entries: present, loaded: present.filter(isLoadedSpec) };
 }

@@ -1,14 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 
 /**
  * Reads and parses one spec file (JSON, or YAML when it is not JSON). Throws a UserError with code
  * `spec-unreadable` / `spec-invalid` — the cache turns that into a warning, never a crash.
+ * Read synchronously: an asynchronous read of a large file is several thread-pool round trips, and
+ * reading a project's specs one after the other keeps one parsed file alive at a time, not all of them.
  */
 export async function readSpecFile(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new UserError(`cannot read swagger file ${file}: ${(error as Error).message}`, 'spec-unreadable');
   }
