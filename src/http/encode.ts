@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { FormData } from 'undici';
 import { HttpError } from '../core/errors.js';
+import { undiciFormData } from './undici-lite.js';
 import type { HttpRequest } from './types.js';
 
 export interface EncodedBody {
@@ -41,8 +42,8 @@ function fields(body: unknown): Array<[string, string]> {
 }
 
 async function multipart(request: HttpRequest): Promise<FormData> {
-  // Only multipart needs undici's FormData; loading it at start-up would load all of undici.
-  const { FormData } = await import('undici');
+  // Only multipart needs undici's FormData; loaded on first use.
+  const FormData = undiciFormData();
   const form = new FormData();
   for (const [k, v] of fields(request.body)) form.append(k, v);
   for (const file of request.files ?? []) {
