@@ -42,7 +42,9 @@ describe('a run that lets go of each doc once it has started', () => {
   afterAll(() => server.close());
 
   it('runs a used doc that already ran and was let go, reports every doc in full, and lists docs never started', async () => {
-    const result = await runCli(['run', '.', '--base-url', server.url, '--concurrency', '1', '--max-failures', '1', '--reporter', 'console,json'], { cwd: dir });
+    const result = await runCli(['run', '.', '--base-url', server.url, '--concurrency', '1', '--max-failures', '1', '--reporter', 'console,json'], {
+      cwd: dir,
+    });
     expect(result.code, result.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, 'reports', 'report.json'), 'utf8')) as Report;
     const byPath = new Map(report.docs.map((d) => [d.displayPath, d]));
