@@ -72,8 +72,7 @@ function docStatus(state: { halt?: Halt; failed: boolean }, steps: StepResult[],
   if (state.failed) return 'failed';
   if (state.halt && state.halt.status !== 'failed') return state.halt.status;
   if (dryRun) return 'dry-run';
-  // hasOwn, not a read: a response summary is made lazily, only for whoever reports it.
-  return steps.some((s) => s.status === 'passed' && Object.hasOwn(s, 'response')) ? 'passed' : 'not-sent';
+  return steps.some((s) => s.status === 'passed' && s.response) ? 'passed' : 'not-sent';
 }
 
 function record(steps: StepResult[], ctx: DocRunContext, step: StepResult): void {

@@ -9,11 +9,10 @@ import { extractVariables } from '../checks/extract.js';
 import type { DocRunContext, StepOwner } from './context.js';
 import { evaluateExpect, expectedStatus, failed } from './evaluate.js';
 import { renderRequest } from './render-request.js';
-import { KEPT_BODY_CHARS, summariseRequest, summariseResponse } from './response-summary.js';
+import { summariseRequest, summariseResponse } from './response-summary.js';
 import { authorize, cookieJarFor, sendAuthorized, type Authorized } from './authorize.js';
 import { capturedSecrets, mentionsKey, redactKeySet, secretsInForm, secretsUnderKeys } from './secret-values.js';
 import { emptyStepResult } from './skipped-step.js';
-import { lazySummary } from './lazy-summary.js';
 
 /** Runs one request step: render, validate, send (polling with `retry.until`), check, extract. */
 export async function executeRequestStep(node: RequestNode, owner: StepOwner, ctx: DocRunContext): Promise<StepResult> {
@@ -39,9 +38,7 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
     return done('failed', { error: errorOf(error, ctx) });
   }
   const jar = ctx.settings.dryRun ? undefined : cookieJarFor(owner.doc, ctx);
-  const jarCookie = await jar?.header(request.url);
-  const sent = request;
-  lazySummary(result, 'request', () => summariseRequest(sent, ctx.redactor, jarCookie));
+  result.request = summariseRequest(request, ctx.redactor, await jar?.header(request.url));
   if (ctx.settings.dryRun) {
     for (const name of Object.keys(step.extract)) ctx.variables[name] = `<${name}>`;
     return done('dry-run', { skipReason: DRY_RUN_REASON });
@@ -64,9 +61,7 @@ export async function executeRequestStep(node: RequestNode, owner: StepOwner, ct
     jsonError: response.jsonError,
   });
   ctx.redactor.add([...bodySecrets(response, redactKeys), ...capturedSecrets(step.extract, values)]);
-  // A body over the kept size is cut now: a lazy copy would hold the whole body (up to --max-body) until the doc ends.
-  if (response.bodyText.length > KEPT_BODY_CHARS) result.response = summariseResponse(response, ctx.redactor);
-  else lazySummary(result, 'response', () => summariseResponse(response, ctx.redactor));
+  result.response = summariseResponse(response, ctx.redactor);
   if (validator && step.expect.schema !== false)
     checks.push(...validator.response(response.status, response.headers['content-type'], response.json !== undefined ? response.json : response.bodyText));
   result.checks.push(...checks);

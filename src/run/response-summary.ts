@@ -3,7 +3,7 @@ import type { RenderedRequest, ResponseSummary } from '../core/result.js';
 import type { HttpRequest, HttpResponse } from '../http/types.js';
 
 /** Kept per step in results (the reports' own limit); larger bodies are cut so a long run's memory stays small. */
-export const KEPT_BODY_CHARS = 16 * 1024;
+const KEPT_BODY_CHARS = 16 * 1024;
 
 export function summariseResponse(response: HttpResponse, redactor: Redactor): ResponseSummary {
   const cut = response.bodyText.length > KEPT_BODY_CHARS;

@@ -15,7 +15,6 @@ import { executeDoc } from './execute-doc.js';
 import { docVariables } from './scope.js';
 import { summarize } from '../core/run-summary.js';
 import { uniqueTimestamp } from '../template/builtins.js';
-import { withoutExchange } from './lazy-summary.js';
 
 export interface RunOptions {
   settings: RunSettings;
@@ -183,7 +182,7 @@ async function runOneDoc(graph: StepGraph, shared: Shared): Promise<DocResult> {
  */
 function slim(doc: DocResult): DocResult {
   if (doc.status === 'failed') return doc;
-  return { ...doc, steps: doc.steps.map((step) => ({ ...withoutExchange(step), checks: [] })) };
+  return { ...doc, steps: doc.steps.map(({ request: _request, response: _response, ...step }) => ({ ...step, checks: [] })) };
 }
 
 /**
