@@ -1,3 +1,4 @@
+import { byDisplayPath } from '../core/order.js';
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
 
@@ -23,11 +24,6 @@ function checkShard(shard: Shard): void {
   }
 }
 
-/** Code-unit order: the same on every machine, whatever its locale. */
-function byPath(a: { displayPath: string }, b: { displayPath: string }): number {
-  return a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0;
-}
-
 function median(values: number[]): number {
   if (values.length === 0) return 1;
   const sorted = [...values].sort((a, b) => a - b);
@@ -46,7 +42,7 @@ function packByDuration<T extends { displayPath: string }>(sorted: T[], total: n
     const v = durations.get(d.displayPath);
     return v !== undefined && Number.isFinite(v) && v >= 0 ? v : fallback;
   };
-  const order = [...sorted].sort((a, b) => weight(b) - weight(a) || byPath(a, b));
+  const order = [...sorted].sort((a, b) => weight(b) - weight(a) || byDisplayPath(a, b));
   const bins: T[][] = Array.from({ length: total }, () => []);
   const loads = new Array<number>(total).fill(0);
   for (const doc of order) {
@@ -55,7 +51,7 @@ function packByDuration<T extends { displayPath: string }>(sorted: T[], total: n
     bins[target].push(doc);
     loads[target] += weight(doc);
   }
-  return bins.map((bin) => bin.sort(byPath));
+  return bins.map((bin) => bin.sort(byDisplayPath));
 }
 
 /**
@@ -65,7 +61,7 @@ function packByDuration<T extends { displayPath: string }>(sorted: T[], total: n
  */
 export function selectShard<T extends { displayPath: string }>(docs: T[], shard: Shard, durations?: Map<string, number>): T[] {
   checkShard(shard);
-  const sorted = [...docs].sort(byPath);
+  const sorted = [...docs].sort(byDisplayPath);
   if (!durations || durations.size === 0) return sorted.filter((_, i) => i % shard.total === shard.index - 1);
   return packByDuration(sorted, shard.total, durations)[shard.index - 1];
 }
