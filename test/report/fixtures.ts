@@ -1,3 +1,4 @@
+import { XMLParser } from 'fast-xml-parser';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,23 @@ export const SECRETS = {
 export const NASTY = 'a]]>b <&>"\' \u0000\u0001\u0008\u000b\u000c\u001f tab\there\r\nline 😀 \ud800 </script><script>window.__pwned=1</script> | `x`';
 
 export const ROOT = '/repo';
+
+/**
+ * The XML reader the report tests parse with: attributes as `@name`, no value coercion or trimming,
+ * entities decoded. `arrays` names elements always read as lists.
+ */
+export function xmlParser(arrays: readonly string[] = []): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    processEntities: true,
+    htmlEntities: true,
+    isArray: (name) => arrays.includes(name),
+  });
+}
 const T0 = Date.parse('2025-03-01T10:00:00.000Z');
 const iso = (ms: number) => new Date(T0 + ms).toISOString();
 

@@ -1,22 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createJunitReporter, renderJunit } from '../../src/report/junit.js';
 import { xmlSafe } from '../../src/report/xml.js';
-import { doc, mixedRun, options, run, step, tempDir } from './fixtures.js';
+import { doc, mixedRun, options, run, step, tempDir, xmlParser } from './fixtures.js';
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: true,
-  isArray: (name) => name === 'testsuite' || name === 'testcase',
-});
+const parser = xmlParser(['testsuite', 'testcase']);
 
 async function junit(): Promise<{ xml: string; suites: Node[]; root: Node }> {
   const dir = await tempDir();
