@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../support/cli.js';
 import { sendJson, startServer, type TestServer } from '../support/http-server.js';
 import { generatedDoc, mutatedDocs } from './generated-docs.js';
+import { fixtureExtraArgs } from './helpers.js';
 
 /**
  * One input model, one verdict: for every lint fixture and ~200 generated docs, `lint` finds an
@@ -63,14 +64,9 @@ function prefixed(text: string, name: string): string {
   return text.replace(/^(\s*(?:- )?path:\s*)(["']?)\//gm, `$1$2/${name}/`);
 }
 
-function fixtureArgs(dir: string): string[] {
-  const file = join(dir, 'args');
-  const args = existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-    : [];
+/** The fixture's extra arguments without lint's output flags (and their values): what both commands are given. */
+function verdictArgs(dir: string): string[] {
+  const args = fixtureExtraArgs(dir);
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (OUTPUT_FLAGS.has(args[i])) i++;
@@ -109,7 +105,7 @@ describe('lint and run give one verdict', () => {
       cpSync(join(FIXTURES, name), dir, { recursive: true });
       writeFileSync(join(dir, 'doc.md'), prefixed(readFileSync(join(dir, 'doc.md'), 'utf8'), name));
       const before = server.requests.length;
-      const v = await verdicts(dir, 'doc.md', fixtureArgs(dir));
+      const v = await verdicts(dir, 'doc.md', verdictArgs(dir));
       const lintError = v.lintErrors.size > 0;
       const refused = v.runExit === 2 && server.requests.length === before;
       expect({ name, lintError }).toEqual({ name, lintError: refused });

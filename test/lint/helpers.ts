@@ -25,16 +25,20 @@ export async function runCommand(argv: string[], cwd: string, env: Record<string
   return { code, stdout, stderr };
 }
 
-/** The command line of a lint fixture folder: `lint doc.md` and the extra arguments of its `args` file, one per line. */
-export function fixtureArgs(dir: string): string[] {
+/** The extra arguments of a lint fixture folder: its `args` file, one per line (none without one). */
+export function fixtureExtraArgs(dir: string): string[] {
   const file = join(dir, 'args');
-  const extra = existsSync(file)
+  return existsSync(file)
     ? readFileSync(file, 'utf8')
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean)
     : [];
-  return ['lint', 'doc.md', ...extra];
+}
+
+/** The command line of a lint fixture folder: `lint doc.md` and the extra arguments of its `args` file. */
+export function fixtureArgs(dir: string): string[] {
+  return ['lint', 'doc.md', ...fixtureExtraArgs(dir)];
 }
 
 /** Codes named by headings of docs/diagnostics.md (`### a` or `### a, b, c`). */
