@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { testRequestSection } from '../doc/test-request-text.js';
 import type { ImportedStep } from './to-step.js';
 
 export interface DocTextInput {
@@ -11,7 +11,6 @@ export interface DocTextInput {
 
 /** The imported doc: pending frontmatter, a note of what to give it, and one Test Request block. */
 export function docText(steps: ImportedStep[], input: DocTextInput): string {
-  const block = stringify({ steps: steps.map((s) => s.step) }, { lineWidth: 0, defaultKeyType: 'PLAIN' }).trimEnd();
   const needs = [...input.variables.map((v) => `\`--var ${v}=…\``), ...input.tokens.map((t) => `\`--token ${t}=…\``)];
   const from = input.source === '<stdin>' ? 'standard input' : `\`${input.source}\``;
   return [
@@ -30,11 +29,7 @@ export function docText(steps: ImportedStep[], input: DocTextInput): string {
     'what later steps need from it (`extract`).',
     needs.length ? `To run it, give ${needs.join(', ')} (or \`vars:\` and \`tokens:\` in stepdoc.config.yaml).` : '',
     '',
-    '## Test Request',
-    '',
-    '```yaml',
-    block,
-    '```',
+    ...testRequestSection(steps.map((s) => s.step)),
     '',
   ]
     .filter((line, i, all) => !(line === '' && all[i - 1] === ''))

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { testRequestSection } from '../doc/test-request-text.js';
 import type { Operation, ParameterSpec } from '../openapi/model.js';
 import type { SpecValidator } from '../openapi/validate.js';
 import { generate } from '../mock/generate.js';
@@ -49,7 +49,6 @@ export function draftDoc(input: DraftInput): string {
   }
   const statuses = successStatuses(operation);
   step.expect = { status: statuses.length === 1 ? statuses[0] : statuses };
-  const block = stringify({ steps: [step] }, { lineWidth: 0, defaultKeyType: 'PLAIN' }).trimEnd();
   const bodySchema = sample ? operation.requestBody?.content[sample.mediaType]?.schema : undefined;
   return [
     frontmatter(input, vars),
@@ -60,11 +59,7 @@ export function draftDoc(input: DraftInput): string {
     `Draft written by \`stepdoc new\` from ${operation.operationId ? `operation \`${operation.operationId}\` of ` : ''}\`${input.swagger}\`.`,
     'Replace the sample values, add the prerequisites the call needs, and check what the response must contain.',
     '',
-    '## Test Request',
-    '',
-    '```yaml',
-    block,
-    '```',
+    ...testRequestSection([step]),
     '',
     '## Parameters Reference',
     '',
