@@ -37,6 +37,11 @@ const { values: opts } = parseArgs({
     bin: { type: 'string', default: path.join(root, 'bin/stepdoc.js') },
   },
 });
+if (!['both', 'checking', 'lean'].includes(opts.server)) {
+  process.stderr.write(`bench: --server is both, checking or lean, not \`${opts.server}\`\n`);
+  process.exit(2);
+}
+const SERVERS = opts.server === 'both' ? ['checking', 'lean'] : [opts.server];
 const RUNS = Number(opts.runs);
 const WARMUP = Number(opts.warmup);
 const DOCS = 250;
@@ -145,8 +150,6 @@ async function main() {
   const withSwagger = path.join(tmp, 'swagger');
   writeDocs(lean, DOCS);
   writeDocs(withSwagger, DOCS, { swagger: true });
-  const servers = opts.server === 'both' ? ['checking', 'lean'] : [opts.server];
-  if (!servers.every((s) => s === 'checking' || s === 'lean')) throw new Error(`--server: both, checking or lean, not ${opts.server}`);
   const before = machine();
   const results = {
     date: new Date().toISOString(),
@@ -156,7 +159,7 @@ async function main() {
   };
   const wanted = opts.only?.split(',');
   results.targets = [];
-  for (const kind of servers) {
+  for (const kind of SERVERS) {
     const server = await startServer(kind);
     const measured = [];
     try {
