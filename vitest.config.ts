@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Runs that read process.env cache compiled validators here, not in the user's ~/.cache.
+    env: { STEPDOC_CACHE_DIR: join(tmpdir(), 'stepdoc-test-cache') },
   },
 });

@@ -46,6 +46,7 @@ export async function startMockTarget(
     specForHint,
     explainMissing,
     onWarning,
+    validatorCacheDir: settings.validatorCacheDir,
   });
   const apis = withDefaults<ApiTarget>({}, (name) => ({ baseUrl: apiBaseUrl(mock.url, name) }));
   for (const name of new Set(['default', 'fallback', ...Object.keys(settings.apis)])) {

@@ -1,3 +1,4 @@
+import { cacheDirFrom } from './cache-dir.js';
 import { dirname, resolve } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { DiagnosticsError } from '../core/errors.js';
@@ -58,6 +59,7 @@ export async function resolveSettings(flags: SettingsFlags, cwd: string, process
     mockSpecs: readMockSpecs(c.mock, diagnostics),
     cookies: booleanKey(c.cookies, 'cookies', diagnostics, spanOf) ?? true,
     redactKeys: readRedact(c.redact),
+    validatorCacheDir: cacheDirFrom(env, cwd),
   };
   applyEnv(settings, env);
   applyFlags(settings, flags, diagnostics);

@@ -79,6 +79,8 @@ export interface RunSettings {
   mockSpecs?: string[];
   /** A cookie jar per doc run (config `cookies:`, default true; a doc's frontmatter `cookies:` wins). */
   cookies?: boolean;
+  /** Where compiled validators are cached across runs (config/cache-dir.ts); none: not cached. */
+  validatorCacheDir?: string;
   /** Body keys whose values are always secret (config `redact.keys`, added to the defaults). */
   redactKeys?: string[];
 }

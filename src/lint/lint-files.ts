@@ -21,6 +21,8 @@ export interface FilesJob {
   swaggerRoot: string;
   /** Config `remoteRefs`, folders already absolute. */
   remoteRefs?: Record<string, string>;
+  /** Where compiled validators are cached across runs (plain data: a path). */
+  validatorCacheDir?: string;
   schemaMode: 'off' | 'warn' | 'strict';
   /** Config `includeSkipped`: docs with status skip/deprecated run, so their errors count. */
   includeSkipped?: boolean;
@@ -42,7 +44,13 @@ export async function lintFiles(job: FilesJob): Promise<FilesResult> {
   // Used docs are parsed once and kept (a doc may be used by many).
   const used = new DocCache(job.cwd);
   const resolveUse = (from: Doc, target: string) => used.resolveUse(from, target);
-  const checkSwagger = createSwaggerCheck({ rootDir: job.cwd, swaggerRoot: job.swaggerRoot, schemaMode: job.schemaMode, remoteRefs: job.remoteRefs });
+  const checkSwagger = createSwaggerCheck({
+    rootDir: job.cwd,
+    swaggerRoot: job.swaggerRoot,
+    schemaMode: job.schemaMode,
+    remoteRefs: job.remoteRefs,
+    validatorCacheDir: job.validatorCacheDir,
+  });
 
   const result: FilesResult = { diagnostics: [], docs: 0, sources: [] };
   for (const file of job.files) {

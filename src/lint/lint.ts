@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { discoverDocs } from '../doc/discover.js';
+import { cacheDirFrom } from '../config/cache-dir.js';
 import { readRemoteRefs } from '../config/project-paths.js';
 import { configSecrets, lintConfig } from './config-lint.js';
 import { lintInParallel } from './parallel.js';
@@ -30,6 +31,7 @@ export async function lint(options: LintOptions): Promise<LintReport> {
       vars: knownVars(config.values, options),
       swaggerRoot,
       remoteRefs: readRemoteRefs(config.values.remoteRefs, configDir, []),
+      validatorCacheDir: cacheDirFrom(options.env, options.cwd),
       schemaMode: schema === 'off' || schema === 'warn' ? schema : 'strict',
       includeSkipped: config.values.includeSkipped === true,
     },

@@ -12,6 +12,8 @@ export interface SwaggerLintSettings {
   schemaMode: 'off' | 'warn' | 'strict';
   /** Config `remoteRefs` (absolute folders). */
   remoteRefs?: Record<string, string>;
+  /** Where compiled validators are cached across runs; none: not cached. */
+  validatorCacheDir?: string;
 }
 
 /** Spec warnings lint repeats (once per spec): parts of the spec it cannot check. */
@@ -29,7 +31,7 @@ export function createSwaggerCheck(settings: SwaggerLintSettings): (doc: Doc) =>
   const validatorFor = (spec: LoadedSpec) => {
     let pending = validators.get(spec.file);
     if (!pending) {
-      pending = import('../openapi/validate.js').then(({ createSpecValidator }) => createSpecValidator(spec));
+      pending = import('../openapi/validate.js').then(({ createSpecValidator }) => createSpecValidator(spec, { cacheDir: settings.validatorCacheDir }));
       validators.set(spec.file, pending);
     }
     return pending;

@@ -32,6 +32,8 @@ export interface MockOptions {
   /** See HandlerOptions: the doc's own spec first, and why a route is missing. */
   specForHint?: (hint: string) => LoadedSpec | undefined;
   explainMissing?: (method: string, path: string) => string | undefined;
+  /** Where compiled validators are cached across runs; none: not cached. */
+  validatorCacheDir?: string;
   /** Told once per message: examples that break their schema, … */
   onWarning?: (message: string) => void;
 }
@@ -48,7 +50,7 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
   const validators = new Map<LoadedSpec, SpecValidator>();
   const handler = new MockHandler({
     ready: async (spec) => {
-      if (!validators.has(spec)) validators.set(spec, await validatorFor(spec));
+      if (!validators.has(spec)) validators.set(spec, await validatorFor(spec, options.validatorCacheDir));
     },
     specs: options.specs,
     strictState: options.strictState,

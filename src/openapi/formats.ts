@@ -1,5 +1,8 @@
 import type { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
 import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
+
+const load = createRequire(import.meta.url);
 
 /** Formats ajv-formats checks, plus OpenAPI's own that it already accepts. */
 const KNOWN = new Set([
@@ -32,18 +35,20 @@ const KNOWN = new Set([
 ]);
 
 /**
- * Adds ajv-formats, then registers every other format the spec uses (`US`, `integer64`, `string`…) as
- * one that accepts anything, with one warning per format: real specs use made-up formats, and a
- * made-up format must not make a response fail.
+ * One warning per format the spec uses that no library checks (`US`, `integer64`, `string`…): such a
+ * format accepts anything (`registerFormats`), because a made-up format must not make a response fail.
  */
-export async function registerFormats(ajv: Ajv, used: Iterable<string>, specName: string): Promise<Diagnostic[]> {
-  const addFormats = (await import('ajv-formats')).default as unknown as (ajv: Ajv) => Ajv;
-  addFormats(ajv);
+export function unknownFormatWarnings(used: Iterable<string>, specName: string): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   for (const format of used) {
     if (KNOWN.has(format)) continue;
-    ajv.addFormat(format, true);
     warnings.push(warningDiag('spec-unknown-format', `${specName}: format \`${format}\` is not a known format; values are not checked against it`));
   }
   return warnings;
+}
+
+/** Adds ajv-formats, then every other format the spec uses as one that accepts anything. */
+export function registerFormats(ajv: Ajv, used: Iterable<string>): void {
+  (load('ajv-formats') as { default: (ajv: Ajv) => Ajv }).default(ajv);
+  for (const format of used) if (!KNOWN.has(format)) ajv.addFormat(format, true);
 }

@@ -33,7 +33,7 @@ export function createValidationProvider(settings: RunSettings): ValidationProvi
     const load = await loadSpecCached(location.file, settings.remoteRefs);
     if (!load.spec) return inactive(load.diagnostics.map((d) => ({ ...d, span: d.span ?? span })));
     const spec = load.spec;
-    const validator = await validatorFor(spec);
+    const validator = await validatorFor(spec, settings.validatorCacheDir);
     // A `swagger:` path that needed resolving (from another machine) says which file it used.
     const warnings: Diagnostic[] = [...location.diagnostics];
     // A spec's own warnings are reported with the first doc that uses it, not with every doc.

@@ -1,16 +1,12 @@
 import type { ValidateFunction } from 'ajv';
 import path from 'node:path';
 import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
-import { createAjv } from './ajv-factory.js';
+import { SchemaCompiler } from './compile.js';
 import { convertDocument } from './convert.js';
-import { registerFormats } from './formats.js';
-import { escapePointerToken, pointerTokens } from './json-pointer.js';
+import { unknownFormatWarnings } from './formats.js';
 import type { LoadedSpec, MediaSpec, Operation, ValidationOutcome } from './model.js';
 import { selectMedia, selectResponse } from './select.js';
 import { toViolations } from './violations.js';
-
-/** The id the converted document is registered under in ajv; never fetched. */
-const DOCUMENT_ID = 'stepdoc://spec/document.json';
 
 /** Validates bodies against one spec. Validators are compiled lazily, once per schema location. */
 export interface SpecValidator {
@@ -23,20 +19,23 @@ export interface SpecValidator {
   compileAll(): number;
 }
 
-export async function createSpecValidator(spec: LoadedSpec): Promise<SpecValidator> {
+export interface SpecValidatorOptions {
+  /** Where compiled validators are cached across processes (validator-store.ts); none: compiled in memory only. */
+  cacheDir?: string;
+}
+
+export async function createSpecValidator(spec: LoadedSpec, options: SpecValidatorOptions = {}): Promise<SpecValidator> {
   const converted = convertDocument(spec.document, spec.version);
-  const ajv = await createAjv(spec.version);
   const name = path.basename(spec.file);
-  const warnings = [...converted.warnings.map((w) => ({ ...w, message: `${name}: ${w.message}` }))];
-  warnings.push(...(await registerFormats(ajv, converted.formats, name)));
-  ajv.addSchema(converted.document, DOCUMENT_ID);
+  const warnings = [...converted.warnings.map((w) => ({ ...w, message: `${name}: ${w.message}` })), ...unknownFormatWarnings(converted.formats, name)];
+  const compiler = new SchemaCompiler(spec.version, converted, options.cacheDir);
   const compiled = new Map<string, ValidateFunction | Error>();
 
   const compile = (pointer: string): ValidateFunction | Error => {
     let entry = compiled.get(pointer);
     if (entry === undefined) {
       try {
-        entry = ajv.compile({ $ref: `${DOCUMENT_ID}#${toFragment(pointer)}` });
+        entry = compiler.compile(pointer);
       } catch (error) {
         entry = error as Error;
         warnings.push(warningDiag('spec-schema-invalid', `${name}: the schema at ${pointer} cannot be compiled (${entry.message}); not validated`));
@@ -88,11 +87,4 @@ export async function createSpecValidator(spec: LoadedSpec): Promise<SpecValidat
       return count;
     },
   };
-}
-
-/** A pointer as a URI fragment ajv can resolve (`{`, spaces and `%` escaped). */
-function toFragment(pointer: string): string {
-  return pointerTokens(pointer)
-    .map((token) => `/${encodeURIComponent(escapePointerToken(token)).replace(/%7E/gi, '~')}`)
-    .join('');
 }

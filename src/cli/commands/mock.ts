@@ -68,6 +68,7 @@ export const command: Command = async (argv: string[], io: CliIO): Promise<numbe
     port,
     seed,
     strictState: values['strict-state'],
+    validatorCacheDir: settings.validatorCacheDir,
     onRequest: (log) => io.stdout.write(`${log.method.padEnd(6)} ${log.path} → ${log.status} (${log.ms} ms)\n`),
   }).catch((error: NodeJS.ErrnoException) => {
     // A port in use is the user's situation, not a bug in stepdoc.
