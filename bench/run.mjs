@@ -7,7 +7,8 @@
  *
  * The workloads run twice: against the checking server (it validates what a runner could mix up)
  * and against the lean one (no work per request, where a runner's own cost shows most); the
- * targets must hold for both.
+ * targets must hold for both. W4 runs with a validator cache the warm-up filled (every run after the
+ * first); W4c gives each run an empty one (the first run after a spec changes), reported without a target.
  *
  *   node bench/run.mjs [--runs 7] [--warmup 1] [--only W1,W2] [--server both|checking|lean] [--no-extras] [--out FILE] [--bin bin/stepdoc.js] [--keep]
  */
@@ -59,9 +60,15 @@ function startServer(kind) {
   });
 }
 
-function workloads(baseUrl, lean, withSwagger) {
+function workloads(baseUrl, lean, withSwagger, cacheRoot) {
+  // A private validator cache: W4 measures the everyday run (the warm-up filled it), W4c the first run
+  // after a spec changed (each run an empty cache).
+  const warmCache = () => ({ STEPDOC_CACHE_DIR: path.join(cacheRoot, 'warm') });
+  let cold = 0;
+  const coldCache = () => ({ STEPDOC_CACHE_DIR: path.join(cacheRoot, `cold-${cold++}`) });
   const stepdoc = (cwd, ...args) => ({
     cwd,
+    env: warmCache,
     argv: [process.execPath, path.resolve(opts.bin), 'run', ...args, '--base-url', baseUrl, '--token', 'staff=bench-token'],
   });
   const raw = (count, concurrency) => ({
@@ -94,6 +101,14 @@ function workloads(baseUrl, lean, withSwagger) {
       stepdoc: stepdoc(withSwagger, 'docs', '--concurrency', '1'),
       raw: raw(DOCS, 1),
     },
+    {
+      id: 'W4c',
+      title: `${DOCS} docs with swagger, empty validator cache, --concurrency 1`,
+      docs: DOCS,
+      requests: DOCS * 4,
+      stepdoc: { ...stepdoc(withSwagger, 'docs', '--concurrency', '1'), env: coldCache },
+      raw: raw(DOCS, 1),
+    },
   ];
 }
 
@@ -109,7 +124,7 @@ async function measure(workload, server) {
     // Alternate which one goes first, so drift in machine load hits both alike.
     const order = i % 2 ? ['raw', 'stepdoc'] : ['stepdoc', 'raw'];
     for (const kind of order) {
-      const run = await runOnce(workload[kind].argv, { cwd: workload[kind].cwd });
+      const run = await runOnce(workload[kind].argv, { cwd: workload[kind].cwd, env: workload[kind].env?.() });
       verify(kind, workload, run);
       if (i >= WARMUP) samples[kind].push(run);
     }
@@ -163,7 +178,8 @@ async function main() {
     const server = await startServer(kind);
     const measured = [];
     try {
-      for (const w of workloads(server.baseUrl, lean, withSwagger)) if (!wanted || wanted.includes(w.id)) measured.push(await measure(w, kind));
+      for (const w of workloads(server.baseUrl, lean, withSwagger, path.join(tmp, `cache-${kind}`)))
+        if (!wanted || wanted.includes(w.id)) measured.push(await measure(w, kind));
     } finally {
       server.stop();
     }
