@@ -7,11 +7,12 @@ import { UsageError, UserError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import { formatHelp } from '../help.js';
 import type { CliIO } from '../io.js';
+import { PACKAGE_DIR } from '../package-dir.js';
 
 const OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
 
-/** The starter project, shipped as plain files in the package (`templates/init/`), the same from src and dist. */
-const TEMPLATES = fileURLToPath(new URL('../../../templates/init/', import.meta.url));
+/** The starter project, shipped as plain files in the package (`templates/init/`), the same from src, dist and the bundle. */
+const TEMPLATES = fileURLToPath(new URL('templates/init/', PACKAGE_DIR));
 const GITIGNORE_ENTRY = 'reports/';
 
 export const HELP = formatHelp({
