@@ -26,7 +26,7 @@ function captureIO(signal: AbortSignal): CliIO & { out: () => string } {
 describe("stepdoc run scenarios --mock (the README's first command)", () => {
   test('every doc in scenarios/, negative ones included, passes: no network, no tokens', async () => {
     const bin = path.join(repoRoot, 'bin/stepdoc.js');
-    expect(existsSync(path.join(repoRoot, 'dist/cli/main.js')), 'run `npm run build` first').toBe(true);
+    expect(existsSync(path.join(repoRoot, 'dist/bundle/main.js')), 'run `npm run build` first').toBe(true);
     const reportDir = mkdtempSync(path.join(tmpdir(), 'stepdoc-mock-run-'));
     const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1' }; // no STEPDOC_* tokens or URLs
     const { stdout } = await run(process.execPath, [bin, 'run', 'scenarios', '--mock', '--reporter', 'json', '--report-dir', reportDir], {

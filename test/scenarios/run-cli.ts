@@ -21,7 +21,7 @@ export interface CliRun {
  * would. Asynchronous on purpose: the sandbox lives in this process and must keep answering meanwhile.
  */
 export async function runScenarios(paths: string[], sandbox: Sandbox): Promise<CliRun> {
-  if (!existsSync(join(repoRoot, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(join(repoRoot, 'dist/bundle/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const reportDir = await mkdtemp(join(tmpdir(), 'stepdoc-scenarios-'));
   try {
     const args = [
