@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/mock/generate.js';
 import { loadSpec } from '../../src/openapi/load.js';
 import type { LoadedSpec, MediaSpec, Operation } from '../../src/openapi/model.js';
 import { createSpecValidator, type SpecValidator } from '../../src/openapi/validate.js';
+import { ValidatorStore } from '../../src/openapi/validator-store.js';
 import { oas30, syncteraSpecFile, tempDir, writeFiles } from './helpers.js';
 
 /** Every request and response schema of a spec, with the call that validates against it. */
@@ -119,5 +120,28 @@ describe('compiled validators cached on disk (standalone code)', () => {
     const file = path.join(writeFiles({ 'spec.json': oas30({ type: 'object', properties: { id: { type: 'integer' } } }) }), 'spec.json');
     const v = await createSpecValidator(await loadSpec(file), { cacheDir: blocker });
     expect(v.validateRequest(v.spec.operations[0], 'application/json', { id: 'a' }).violations).toHaveLength(1);
+  });
+
+  it('entries of documents unused for 30 days are removed when another document is written; used ones are kept', () => {
+    const cacheDir = tempDir('stepdoc-vcache-');
+    const store = new ValidatorStore(cacheDir);
+    const used = store.forDocument('{"a":1}', 'f');
+    const unused = store.forDocument('{"b":2}', 'f');
+    used.write('/p', 'module.exports = () => true;');
+    unused.write('/p', 'module.exports = () => true;');
+    const [root] = readdirSync(cacheDir);
+    const dirs = () => readdirSync(path.join(cacheDir, root)).sort();
+    expect(dirs()).toHaveLength(2);
+    const old = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    for (const dir of dirs()) utimesSync(path.join(cacheDir, root, dir), old, old);
+    // Reading marks a document as used (once per process).
+    expect(used.read('/p')).toBe('module.exports = () => true;');
+    const before = dirs();
+    store.forDocument('{"c":3}', 'f').write('/p', 'module.exports = () => false;');
+    const after = dirs();
+    expect(after).toHaveLength(2);
+    expect(after.filter((d) => before.includes(d))).toHaveLength(1);
+    expect(store.forDocument('{"a":1}', 'f').read('/p')).toBe('module.exports = () => true;');
+    expect(store.forDocument('{"b":2}', 'f').read('/p')).toBeUndefined();
   });
 });
