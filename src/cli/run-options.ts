@@ -129,7 +129,8 @@ Running
   --concurrency N            docs at once (default 4)
   --timeout MS               per request (default 30000)
   --max-body BYTES           responses are cut beyond this size (default 10 MB)
-  --schema off|warn|strict   swagger validation (default strict when a schema exists)
+  --schema off|warn|strict   swagger validation (default strict when a schema exists); compiled
+                             validators are kept in env STEPDOC_CACHE_DIR (default ~/.cache/stepdoc; empty: off)
   --rate-limit N             requests per second per API;  --max-concurrent N  in flight per API
   --retries N                attempts on 429/502/503/resets (idempotent requests)
   --allow-delete             allow DELETE steps against non-mock targets
