@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import type { AppEvent, RunProjectOptions } from '../../app/types.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { followLiveHeap } from '../heap-growth.js';
+import { tierUpForRun } from '../tier-up.js';
 import { useColor, type CliIO } from '../io.js';
 import { parseRunOptions, RUN_HELP, type RunCommandOptions } from '../run-options.js';
 
@@ -33,7 +34,10 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
     printDiagnostics(io, wanted, sources, redactor);
   };
   const onEvent = (event: AppEvent) => {
-    if (event.type === 'run:start') followLiveHeap(event.total);
+    if (event.type === 'run:start') {
+      followLiveHeap(event.total);
+      tierUpForRun(event.total);
+    }
     if (event.type !== 'project:loaded') return;
     sources = event.sources;
     redactor = { text: event.redact };
