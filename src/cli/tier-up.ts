@@ -8,13 +8,13 @@ const LONG_RUN_DOCS = 1_000;
 let set = false;
 
 /**
- * bin/stepdoc.js starts every CLI process with 8× V8's interrupt budget: a process of a few hundred docs
- * lasts about a second, and with the default budget V8 sends hundreds of lukewarm functions to TurboFan,
- * whose background compiles cost ≈ 0.35 s of CPU in a 250-doc run and compete with the API for the
- * cores (W2: −24 % instructions, −15 % wall time with the larger budget; docs/performance.md). A run of
- * 1,000 docs or more goes back to the default at `run:start`, after its docs are prepared: over 2,000 docs,
- * 4 % fewer instructions than the default throughout and 8 % fewer than 8× throughout. A CLI-only choice: the library leaves its
- * host's flags alone.
+ * bin/stepdoc.js starts every CLI process with 8× V8's interrupt budget: a process of a few hundred
+ * docs lasts about a second, and with the default budget V8 sends hundreds of lukewarm functions to
+ * TurboFan, whose background compiles cost ≈ 0.35 s of CPU in a 250-doc run and compete with the API
+ * for the cores (W2: −24 % instructions, −15 % wall time; docs/performance.md). A run of 1,000 docs or
+ * more goes back to the default at `run:start`, after its docs are prepared: over 2,000 docs that is
+ * 4 % fewer instructions than the default throughout, and 8 % fewer than 8× throughout. A CLI-only
+ * choice: the library leaves its host's flags alone.
  */
 export function tierUpForRun(docs: number): void {
   if (set || docs < LONG_RUN_DOCS) return;
