@@ -1,8 +1,6 @@
 import { warningDiag, type Diagnostic } from '../core/diagnostic.js';
 import type { Doc } from '../core/model.js';
 import { didYouMean } from '../core/suggest.js';
-import type { LoadedSpec } from '../openapi/model.js';
-import type { SpecValidator } from '../openapi/validate.js';
 import { checkLiteralBody } from './request-body.js';
 
 export interface SwaggerLintSettings {
@@ -26,20 +24,11 @@ const SPEC_WARNINGS = new Set(['spec-remote-ref', 'spec-broken-ref']);
  */
 export function createSwaggerCheck(settings: SwaggerLintSettings): (doc: Doc) => Promise<Diagnostic[]> {
   let modules: Promise<Modules> | undefined;
-  const validators = new Map<string, Promise<SpecValidator>>();
   const reported = new Set<string>();
-  const validatorFor = (spec: LoadedSpec) => {
-    let pending = validators.get(spec.file);
-    if (!pending) {
-      pending = import('../openapi/validate.js').then(({ createSpecValidator }) => createSpecValidator(spec, { cacheDir: settings.validatorCacheDir }));
-      validators.set(spec.file, pending);
-    }
-    return pending;
-  };
   return async (doc) => {
     if (!doc.frontmatter.swagger) return [];
     modules ??= loadModules();
-    const { resolveSwaggerPath, loadSpecCached, findOperation, operationIndex } = await modules;
+    const { resolveSwaggerPath, loadSpecCached, findOperation, operationIndex, validatorFor } = await modules;
     const value = doc.frontmatter.swagger;
     const span = doc.frontmatter.keySpans.swagger;
     const location = resolveSwaggerPath(value, settings, span);
@@ -63,16 +52,24 @@ export function createSwaggerCheck(settings: SwaggerLintSettings): (doc: Doc) =>
       if (step.kind !== 'request' || step.body === undefined || !step.path) continue;
       const operation = findOperation(spec, step.method, step.path);
       if (!operation?.requestBody) continue;
-      const validator = await validatorFor(spec);
+      const validator = await validatorFor(spec, settings.validatorCacheDir);
       out.push(...checkLiteralBody(doc, step, operation, validator, settings.schemaMode === 'warn' ? 'warning' : 'error'));
     }
     return out;
   };
 }
 
-type Modules = typeof import('../openapi/resolve-path.js') & typeof import('../openapi/cache.js') & typeof import('../openapi/lookup.js');
+type Modules = typeof import('../openapi/resolve-path.js') &
+  typeof import('../openapi/cache.js') &
+  typeof import('../openapi/lookup.js') &
+  typeof import('../openapi/validator-cache.js');
 
 async function loadModules(): Promise<Modules> {
-  const [a, b, c] = await Promise.all([import('../openapi/resolve-path.js'), import('../openapi/cache.js'), import('../openapi/lookup.js')]);
-  return { ...a, ...b, ...c };
+  const [a, b, c, d] = await Promise.all([
+    import('../openapi/resolve-path.js'),
+    import('../openapi/cache.js'),
+    import('../openapi/lookup.js'),
+    import('../openapi/validator-cache.js'),
+  ]);
+  return { ...a, ...b, ...c, ...d };
 }

@@ -6,8 +6,6 @@ import { UsageError, UserError } from '../../core/errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
-import type { LoadedSpec } from '../../openapi/model.js';
-import type { SpecValidator } from '../../openapi/validate.js';
 import { formatHelp } from '../help.js';
 
 const OPTIONS = {
@@ -51,10 +49,10 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
   const specFile = path.resolve(io.cwd, v.swagger);
   if (!existsSync(specFile)) throw new UserError(`swagger file ${v.swagger} not found`, 'swagger-not-found');
 
-  const [{ loadSpecCached }, { findOperation, operationIndex }, { createSpecValidator }, { draftDoc }, names] = await Promise.all([
+  const [{ loadSpecCached }, { findOperation, operationIndex }, { validatorFor }, { draftDoc }, names] = await Promise.all([
     import('../../openapi/cache.js'),
     import('../../openapi/lookup.js'),
-    import('../../openapi/validate.js'),
+    import('../../openapi/validator-cache.js'),
     import('../../scaffold/draft.js'),
     import('../../scaffold/names.js'),
   ]);
@@ -72,21 +70,9 @@ export async function command(argv: string[], io: CliIO): Promise<number> {
   if (existsSync(out))
     throw new UserError(`${display} already exists; not overwritten`, 'file-exists', undefined, 'choose another --out, or delete the file first');
   const swagger = path.relative(io.cwd, specFile).split(path.sep).join('/');
-  const text = draftDoc({ operation, validator: await validatorFor(spec, createSpecValidator), method, path: apiPath, swagger, domain, now: new Date() });
+  const text = draftDoc({ operation, validator: await validatorFor(spec), method, path: apiPath, swagger, domain, now: new Date() });
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, text, { flag: 'wx' });
   io.stdout.write(`wrote ${display} (status: pending) — run \`stepdoc lint ${display}\` after editing it\n`);
   return ExitCode.Ok;
-}
-
-/** One validator per loaded spec per process (drafting many operations of one spec in a session). */
-const validators = new WeakMap<LoadedSpec, Promise<SpecValidator>>();
-
-function validatorFor(spec: LoadedSpec, create: (spec: LoadedSpec) => Promise<SpecValidator>): Promise<SpecValidator> {
-  let pending = validators.get(spec);
-  if (!pending) {
-    pending = create(spec);
-    validators.set(spec, pending);
-  }
-  return pending;
 }
