@@ -1,8 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/** Below this, a run's garbage stays within V8's own growth steps: peak RSS of 1,000 and 2,000 docs did not move. */
-const LONG_RUN_DOCS = 1_000;
+/**
+ * From this many docs a run is long: below it, its garbage stays within V8's own growth steps (peak RSS of
+ * 1,000 and 2,000 docs did not move), and its run phase is too short for optimised code to pay (tier-up.ts).
+ */
+export const LONG_RUN_DOCS = 1_000;
 
 let set = false;
 

@@ -1,9 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
+import { LONG_RUN_DOCS } from './heap-growth.js';
 
 /** V8 11's own budget (Node 20): bytecode a function runs between two checks of whether to optimise it. */
 const DEFAULT_INTERRUPT_BUDGET = 67_584;
-/** From this many docs, the run phase is long enough for optimised code to pay for its compiles. */
-const LONG_RUN_DOCS = 1_000;
 
 let set = false;
 
